@@ -1,0 +1,6 @@
+import { startupBench } from './startup.bench';
+
+/** Every benchmark by name. One line per benchmark. */
+export const benches: Record<string, () => Promise<string>> = {
+  startup: startupBench,
+};

@@ -1,0 +1,4 @@
+export * from './id-number';
+export * from './credit-code';
+export * from './phone';
+export * from './mask';

@@ -1,0 +1,72 @@
+import pg from 'pg';
+import type { Db, Queryable } from './db';
+
+// Calendar days stay 'YYYY-MM-DD' strings (pg would turn them into local midnight Dates); counts and
+// amounts come back as numbers on both drivers.
+pg.types.setTypeParser(1082, (v) => v);
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // Fail fast with the driver's message when the server is unreachable or the URL is wrong.
+  const probe = await pool.connect();
+  probe.release();
+  let listener: pg.PoolClient | undefined;
+  const handlers = new Map<string, Set<(p: string) => void>>();
+
+  const query = async <T>(sql: string, params?: readonly unknown[]): Promise<T[]> => {
+    const r = await pool.query(sql, params as unknown[] | undefined);
+    return r.rows as T[];
+  };
+  return {
+    kind: 'postgres',
+    query,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          async query<R>(sql: string, params?: readonly unknown[]) {
+            const r = await client.query(sql, params as unknown[] | undefined);
+            return r.rows as R[];
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async listen(channel, onPayload) {
+      if (!listener) {
+        listener = await pool.connect();
+        listener.on('notification', (n) => {
+          for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
+        });
+      }
+      let set = handlers.get(channel);
+      if (!set) {
+        handlers.set(channel, (set = new Set()));
+        await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      }
+      set.add(onPayload);
+      return async () => {
+        set.delete(onPayload);
+      };
+    },
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async close() {
+      listener?.release();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import type { Job } from './jobs';
+
+/** Every periodic job of the server. One line per job. */
+export const jobList: Job[] = [];

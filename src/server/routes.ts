@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit/audit.routes';
+import { authRoutes } from './auth/auth.routes';
+import { clockRoutes } from './clock/clock.routes';
+import { orgRoutes } from './org/org.routes';
+
+/** Every feature's routes, registered in this order. One line per feature. */
+export const featureRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
+  authRoutes,
+  clockRoutes,
+  auditRoutes,
+  orgRoutes,
+];
