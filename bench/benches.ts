@@ -1,6 +1,8 @@
+import { runClockBench } from './clock.bench';
 import { startupBench } from './startup.bench';
 
 /** Every benchmark by name. One line per benchmark. */
 export const benches: Record<string, () => Promise<string>> = {
   startup: startupBench,
+  clock: runClockBench,
 };

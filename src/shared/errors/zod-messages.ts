@@ -1,4 +1,5 @@
 import type { Lang } from './index';
+import { clockRuleMessages } from './clock.rules';
 
 /**
  * Zod issues rendered in the user's language, naming the rule that failed. Custom refinements put a
@@ -19,6 +20,7 @@ export interface IssueLike {
 }
 
 export const ruleMessages: Record<string, { zh: string; en: string }> = {
+  ...clockRuleMessages,
   'rule.required': { zh: '必填', en: 'is required' },
   'rule.after_from': { zh: '结束时间必须晚于开始时间', en: 'must be after the start' },
   'rule.promised_exceeds_legal': {

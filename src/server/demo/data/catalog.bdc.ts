@@ -23,7 +23,8 @@ import {
 const common = defaultsFor('BDC');
 const BDC_WINDOWS = location('二楼大厅17—18号不动产登记窗口（与22号税务窗口"一窗受理"）');
 const REGULATION = '《不动产登记暂行条例》第三条、第五条、第十四条；《不动产登记暂行条例实施细则》';
-const FEE_BASIS = '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）';
+const FEE_BASIS =
+  '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）';
 const SMALL_BUSINESS = '小微企业（含个体工商户）申请不动产登记的，免收不动产登记费';
 
 /** 80 元/件 for housing, 550 元/件 otherwise; the first certificate is free, each further one 10 元. */
@@ -50,7 +51,12 @@ export const bdcItems: DemoItem[] = [
     onlineDepth: 4,
     legalBasis: REGULATION,
     conditions: '房屋已竣工验收，土地使用权已登记的建设单位',
-    steps: [step('受理', 'officer', 1), step('审核', 'approver', 2), step('登簿', 'approver', 1), step('缮证发证', 'officer', 1)],
+    steps: [
+      step('受理', 'officer', 1),
+      step('审核', 'approver', 2),
+      step('登簿', 'approver', 1),
+      step('缮证发证', 'officer', 1),
+    ],
     specialProcedures: ['现场核查'],
     fees: REGISTRATION_FEES,
     result: { name: '不动产权证书', kind: 'certificate' },
@@ -127,7 +133,12 @@ export const bdcItems: DemoItem[] = [
     location: `${BDC_WINDOWS}；也可在县内合作银行网点申请`,
     faq: [{ q: '抵押登记能在银行办吗？', a: '可以，在合作银行网点签约时一并提交，电子登记证明推送至银行。' }],
     themes: ['不动产'],
-    materials: [form('不动产登记申请书'), RIGHT_HOLDER, CERTIFICATE, mat('主债权合同及抵押合同', { form: 'both' })],
+    materials: [
+      form('不动产登记申请书'),
+      RIGHT_HOLDER,
+      CERTIFICATE,
+      mat('主债权合同及抵押合同', { form: 'both' }),
+    ],
   },
   {
     ...common,
@@ -149,7 +160,10 @@ export const bdcItems: DemoItem[] = [
     location: `${BDC_WINDOWS}；也可由抵押权人（银行）网上申请`,
     faq: [{ q: '贷款还清后需要本人去办吗？', a: '不需要，由银行网上申请，当日办结。' }],
     themes: ['不动产'],
-    materials: [form('不动产登记申请书'), mat('不动产登记证明（抵押权）', { form: 'both', source: 'e_license' })],
+    materials: [
+      form('不动产登记申请书'),
+      mat('不动产登记证明（抵押权）', { form: 'both', source: 'e_license' }),
+    ],
   },
   {
     ...common,
@@ -167,7 +181,9 @@ export const bdcItems: DemoItem[] = [
     conditions: '权利人姓名或名称、身份证明、不动产坐落、面积、用途等发生变更的',
     steps: [step('受理', 'officer', 1), step('审核登簿', 'approver', 1), step('缮证发证', 'officer', 1)],
     specialProcedures: [],
-    fees: [{ name: '不动产登记费', standard: 0, basis: `${FEE_BASIS}：权利人姓名、名称等信息变更不收取登记费` }],
+    fees: [
+      { name: '不动产登记费', standard: 0, basis: `${FEE_BASIS}：权利人姓名、名称等信息变更不收取登记费` },
+    ],
     result: { name: '不动产权证书', kind: 'certificate' },
     location: BDC_WINDOWS,
     faq: [{ q: '门牌号变了需要办吗？', a: '需要，凭公安部门出具的地址变更证明办理。' }],
@@ -194,7 +210,12 @@ export const bdcItems: DemoItem[] = [
     location: BDC_WINDOWS,
     faq: [{ q: '登记机构发现错误会主动更正吗？', a: '会，登记机构发现错误的依法更正并书面通知权利人。' }],
     themes: ['不动产'],
-    materials: [form('不动产登记申请书'), RIGHT_HOLDER, CERTIFICATE, mat('证实登记确有错误的材料', { copies: 1 })],
+    materials: [
+      form('不动产登记申请书'),
+      RIGHT_HOLDER,
+      CERTIFICATE,
+      mat('证实登记确有错误的材料', { copies: 1 }),
+    ],
   },
   {
     ...common,

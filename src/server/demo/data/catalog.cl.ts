@@ -1,5 +1,17 @@
 import type { DemoItem } from './types';
-import { ALL_LEVELS, NEARBY, NO_STATUTORY_LIMIT, defaultsFor, form, idCard, itemCodes, location, mat, step, wd } from './catalog.common';
+import {
+  ALL_LEVELS,
+  NEARBY,
+  NO_STATUTORY_LIMIT,
+  defaultsFor,
+  form,
+  idCard,
+  itemCodes,
+  location,
+  mat,
+  step,
+  wd,
+} from './catalog.common';
 
 /**
  * 残联 (window 16). The disability assessment by a designated hospital is an appraisal (鉴定): a
@@ -37,7 +49,12 @@ export const clItems: DemoItem[] = [
       { q: '评定的时间算在15个工作日里吗？', a: '不算，医院评定属于鉴定程序，期间停止计时。' },
     ],
     themes: ['残疾人服务'],
-    materials: [form('残疾人证申请表'), idCard(), mat('居民户口簿'), mat('近期二寸免冠白底彩色照片', { originals: 3 })],
+    materials: [
+      form('残疾人证申请表'),
+      idCard(),
+      mat('居民户口簿'),
+      mat('近期二寸免冠白底彩色照片', { originals: 3 }),
+    ],
   },
   {
     ...common,

@@ -22,7 +22,8 @@ import {
 const common = defaultsFor('GA', POLICE_HOURS);
 const HOUSEHOLD = location('一楼大厅7号公安户政窗口');
 const EXIT_ENTRY = location('一楼大厅8号公安出入境窗口');
-const ID_FEE_BASIS = '《国家发展改革委 财政部关于居民身份证收费标准及有关问题的通知》（发改价格〔2003〕2322号）';
+const ID_FEE_BASIS =
+  '《国家发展改革委 财政部关于居民身份证收费标准及有关问题的通知》（发改价格〔2003〕2322号）';
 const ID_FEE_REDUCTION = '城市最低生活保障对象、农村特困居民首次申领和换领免收工本费';
 
 export const gaItems: DemoItem[] = [
@@ -40,9 +41,15 @@ export const gaItems: DemoItem[] = [
     onlineDepth: 2,
     legalBasis: '《中华人民共和国居民身份证法》第八条、第十条、第十一条',
     conditions: '居民身份证有效期满、相貌变化大或者证件严重损坏不能辨认的，应当申请换领',
-    steps: [stepDays('受理及信息采集', 'officer', 1), stepDays('审核签发', 'chief_rep', 2), stepDays('制证及发放', 'officer', 17)],
+    steps: [
+      stepDays('受理及信息采集', 'officer', 1),
+      stepDays('审核签发', 'chief_rep', 2),
+      stepDays('制证及发放', 'officer', 17),
+    ],
     specialProcedures: [],
-    fees: [{ name: '居民身份证工本费（每证）', standard: 20, basis: ID_FEE_BASIS, reductions: ID_FEE_REDUCTION }],
+    fees: [
+      { name: '居民身份证工本费（每证）', standard: 20, basis: ID_FEE_BASIS, reductions: ID_FEE_REDUCTION },
+    ],
     result: { name: '中华人民共和国居民身份证', kind: 'certificate' },
     location: HOUSEHOLD,
     faq: [
@@ -103,7 +110,12 @@ export const gaItems: DemoItem[] = [
       mat('出生医学证明', { notes: '可由卫健部门共享' }),
       idCard('父母双方'),
       mat('父母双方居民户口簿'),
-      mat('父母结婚证', { necessity: 'optional', source: 'e_license', form: 'both', notes: '非婚生育的免交' }),
+      mat('父母结婚证', {
+        necessity: 'optional',
+        source: 'e_license',
+        form: 'both',
+        notes: '非婚生育的免交',
+      }),
     ],
   },
   {
@@ -176,14 +188,28 @@ export const gaItems: DemoItem[] = [
     onlineDepth: 3,
     legalBasis: '《中华人民共和国护照法》第五条、第六条',
     conditions: '公民因前往外国定居、探亲、学习、就业、旅行、从事商务活动等非公务原因出国的',
-    steps: [stepDays('受理及采集', 'officer', 1), stepDays('审批签发', 'chief_rep', 2), stepDays('制证及送达', 'officer', 4)],
+    steps: [
+      stepDays('受理及采集', 'officer', 1),
+      stepDays('审批签发', 'chief_rep', 2),
+      stepDays('制证及送达', 'officer', 4),
+    ],
     specialProcedures: [],
-    fees: [{ name: '普通护照工本费（每本）', standard: 120, basis: '国家发展改革委、财政部核定的因私出入境证件收费标准' }],
+    fees: [
+      {
+        name: '普通护照工本费（每本）',
+        standard: 120,
+        basis: '国家发展改革委、财政部核定的因私出入境证件收费标准',
+      },
+    ],
     result: { name: '中华人民共和国普通护照', kind: 'certificate' },
     location: EXIT_ENTRY,
     faq: [{ q: '可以在户籍地以外申请吗？', a: '可以，全国范围内均可"全国通办"。' }],
     themes: ['出入境'],
-    materials: [idCard(), form('中国公民因私出国（境）申请表'), mat('原护照', { necessity: 'optional', notes: '换发时提交' })],
+    materials: [
+      idCard(),
+      form('中国公民因私出国（境）申请表'),
+      mat('原护照', { necessity: 'optional', notes: '换发时提交' }),
+    ],
   },
   {
     ...common,
@@ -199,11 +225,23 @@ export const gaItems: DemoItem[] = [
     onlineDepth: 3,
     legalBasis: '《中国公民因私事往来香港地区或者澳门地区的暂行管理办法》',
     conditions: '内地居民因私事前往香港、澳门地区的',
-    steps: [stepDays('受理及采集', 'officer', 1), stepDays('审批签发', 'chief_rep', 2), stepDays('制证及送达', 'officer', 4)],
+    steps: [
+      stepDays('受理及采集', 'officer', 1),
+      stepDays('审批签发', 'chief_rep', 2),
+      stepDays('制证及送达', 'officer', 4),
+    ],
     specialProcedures: [],
     fees: [
-      { name: '往来港澳通行证工本费（每证）', standard: 60, basis: '国家发展改革委、财政部核定的因私出入境证件收费标准' },
-      { name: '赴港澳签注费（每次）', standard: 15, basis: '国家发展改革委、财政部核定的因私出入境证件收费标准' },
+      {
+        name: '往来港澳通行证工本费（每证）',
+        standard: 60,
+        basis: '国家发展改革委、财政部核定的因私出入境证件收费标准',
+      },
+      {
+        name: '赴港澳签注费（每次）',
+        standard: 15,
+        basis: '国家发展改革委、财政部核定的因私出入境证件收费标准',
+      },
     ],
     result: { name: '往来港澳通行证', kind: 'certificate' },
     location: EXIT_ENTRY,

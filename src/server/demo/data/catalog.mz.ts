@@ -58,7 +58,10 @@ export const mzItems: DemoItem[] = [
     result: { name: '最低生活保障审核确认决定', kind: 'document' },
     location: `${MZ_WINDOWS}${NEARBY}`,
     faq: [
-      { q: '可以在村里申请吗？', a: '可以，村便民服务室受理后转镇便民服务中心审核、县民政局确认，结果送回村里。' },
+      {
+        q: '可以在村里申请吗？',
+        a: '可以，村便民服务室受理后转镇便民服务中心审核、县民政局确认，结果送回村里。',
+      },
       { q: '公示期算在办理时限里吗？', a: '算在审核环节内，入户核查期间按特别程序停止计时。' },
     ],
     themes: ['社会救助'],
@@ -79,8 +82,14 @@ export const mzItems: DemoItem[] = [
     visitsReason: '须当面核实生活自理能力；行动不便的可由代办员上门代办',
     onlineDepth: 3,
     legalBasis: `${ASSISTANCE}第十四条至第二十条；《特困人员认定办法》`,
-    conditions: '无劳动能力、无生活来源，且无法定赡养、抚养、扶养义务人或者其法定义务人无履行义务能力的老年人、残疾人以及未成年人',
-    steps: [step('受理', 'officer', 1), step('调查核实', 'officer', 8), step('审核', 'approver', 6), step('确认', 'approver', 5)],
+    conditions:
+      '无劳动能力、无生活来源，且无法定赡养、抚养、扶养义务人或者其法定义务人无履行义务能力的老年人、残疾人以及未成年人',
+    steps: [
+      step('受理', 'officer', 1),
+      step('调查核实', 'officer', 8),
+      step('审核', 'approver', 6),
+      step('确认', 'approver', 5),
+    ],
     specialProcedures: ['现场核查'],
     fees: [],
     result: { name: '特困人员救助供养证', kind: 'certificate' },
@@ -112,7 +121,11 @@ export const mzItems: DemoItem[] = [
     location: `${MZ_WINDOWS}${NEARBY}`,
     faq: [{ q: '情况紧急怎么办？', a: '情况紧急的先行救助，事后补办手续。' }],
     themes: ['社会救助'],
-    materials: [form('临时救助申请书'), ...FAMILY_MATERIALS, mat('困难情形证明', { copies: 1, notes: '医疗票据、事故证明等' })],
+    materials: [
+      form('临时救助申请书'),
+      ...FAMILY_MATERIALS,
+      mat('困难情形证明', { copies: 1, notes: '医疗票据、事故证明等' }),
+    ],
   },
   {
     ...common,
@@ -139,7 +152,11 @@ export const mzItems: DemoItem[] = [
       { q: '户口不在本县可以登记吗？', a: '一方常住户口在本县，或一方持本县居住证的可在本县登记。' },
     ],
     themes: ['婚育'],
-    materials: [idCard('男女双方'), mat('男女双方居民户口簿'), mat('本人近期半身免冠合影照片', { originals: 3 })],
+    materials: [
+      idCard('男女双方'),
+      mat('男女双方居民户口簿'),
+      mat('本人近期半身免冠合影照片', { originals: 3 }),
+    ],
   },
   {
     ...common,
@@ -155,7 +172,8 @@ export const mzItems: DemoItem[] = [
     visitsReason: '当事人须亲自到场',
     onlineDepth: 2,
     legalBasis: '《婚姻登记条例》第十七条',
-    conditions: '结婚证遗失或者损毁的，可以持居民户口簿、居民身份证向原办理婚姻登记的机关或一方常住户口所在地的婚姻登记机关申请补领',
+    conditions:
+      '结婚证遗失或者损毁的，可以持居民户口簿、居民身份证向原办理婚姻登记的机关或一方常住户口所在地的婚姻登记机关申请补领',
     steps: immediateSteps(),
     specialProcedures: [],
     fees: [],

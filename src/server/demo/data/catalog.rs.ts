@@ -86,7 +86,8 @@ export const rsItems: DemoItem[] = [
     visitsRequired: 0,
     onlineDepth: 5,
     legalBasis: `${SOCIAL_INSURANCE_LAW}第二十条至第二十二条；《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）`,
-    conditions: '年满16周岁（不含在校学生），非国家机关和事业单位工作人员，不属于职工基本养老保险覆盖范围的城乡居民',
+    conditions:
+      '年满16周岁（不含在校学生），非国家机关和事业单位工作人员，不属于职工基本养老保险覆盖范围的城乡居民',
     steps: immediateSteps(),
     specialProcedures: [],
     fees: [],
@@ -129,7 +130,8 @@ export const rsItems: DemoItem[] = [
     visitsRequired: 0,
     onlineDepth: 6,
     legalBasis: '《失业保险条例》第十四条；《失业保险金申领发放办法》',
-    conditions: '失业前用人单位和本人已缴纳失业保险费满一年，非因本人意愿中断就业，已进行失业登记并有求职要求',
+    conditions:
+      '失业前用人单位和本人已缴纳失业保险费满一年，非因本人意愿中断就业，已进行失业登记并有求职要求',
     steps: [stepDays('受理', 'officer', 1), stepDays('资格审核', 'chief_rep', 4)],
     specialProcedures: [],
     fees: [],
@@ -137,7 +139,11 @@ export const rsItems: DemoItem[] = [
     location: RS_WINDOWS,
     faq: [{ q: '领取失业保险金期间还能交医保吗？', a: '领取期间的职工医保费由失业保险基金代缴。' }],
     themes: ['社会保障', '就业创业'],
-    materials: [idCard(), mat('解除或者终止劳动关系的证明', { form: 'both' }), mat('本人社会保障卡或银行账户')],
+    materials: [
+      idCard(),
+      mat('解除或者终止劳动关系的证明', { form: 'both' }),
+      mat('本人社会保障卡或银行账户'),
+    ],
   },
   {
     ...common,

@@ -56,7 +56,10 @@ export const scjgItems: DemoItem[] = [
     materials: [
       form('个体工商户登记（备案）申请书'),
       idCard('经营者'),
-      mat('经营场所使用证明', { necessity: 'deferrable', notes: '可先作住所（经营场所）申报承诺，10个工作日内补交' }),
+      mat('经营场所使用证明', {
+        necessity: 'deferrable',
+        notes: '可先作住所（经营场所）申报承诺，10个工作日内补交',
+      }),
       ...agentMaterials(),
     ],
   },
@@ -80,7 +83,11 @@ export const scjgItems: DemoItem[] = [
     location: `${REGISTRATION}，也可就近到镇便民服务中心申请`,
     faq: [{ q: '变更经营者怎么办？', a: '可直接办理经营者变更登记，无需先注销再新设。' }],
     themes: ['企业开办'],
-    materials: [form('个体工商户登记（备案）申请书'), idCard('经营者'), businessLicense({ notes: '交回原纸质执照' })],
+    materials: [
+      form('个体工商户登记（备案）申请书'),
+      idCard('经营者'),
+      businessLicense({ notes: '交回原纸质执照' }),
+    ],
   },
   {
     ...common,
@@ -123,7 +130,10 @@ export const scjgItems: DemoItem[] = [
     result: { name: '营业执照', kind: 'certificate' },
     location: REGISTRATION,
     faq: [
-      { q: '企业开办要跑几个部门？', a: '执照、公章刻制、发票申领、社保登记在综合窗口一次提交，1个工作日内办结。' },
+      {
+        q: '企业开办要跑几个部门？',
+        a: '执照、公章刻制、发票申领、社保登记在综合窗口一次提交，1个工作日内办结。',
+      },
       { q: '能领电子营业执照吗？', a: LICENCE_ONLINE },
     ],
     themes: ['企业开办'],
@@ -149,7 +159,8 @@ export const scjgItems: DemoItem[] = [
     visitsRequired: 0,
     onlineDepth: 7,
     legalBasis: `${REGISTRATION_BASIS}、第二十四条`,
-    conditions: '公司名称、住所、注册资本、经营范围、法定代表人等登记事项发生变更的，自作出变更决议之日起30日内申请',
+    conditions:
+      '公司名称、住所、注册资本、经营范围、法定代表人等登记事项发生变更的，自作出变更决议之日起30日内申请',
     steps: [step('受理审查', 'officer', 0), step('核准', 'chief_rep', 1)],
     specialProcedures: [],
     fees: [],
@@ -157,7 +168,12 @@ export const scjgItems: DemoItem[] = [
     location: REGISTRATION,
     faq: [{ q: '只变更经营范围需要换照吗？', a: '需要，换发新照，原执照交回；电子执照自动更新。' }],
     themes: ['企业开办'],
-    materials: [form('公司登记（备案）申请书'), mat('股东会决议或决定'), mat('章程修正案'), businessLicense()],
+    materials: [
+      form('公司登记（备案）申请书'),
+      mat('股东会决议或决定'),
+      mat('章程修正案'),
+      businessLicense(),
+    ],
   },
   {
     ...common,
@@ -234,13 +250,20 @@ export const scjgItems: DemoItem[] = [
     onlineDepth: 6,
     legalBasis: '《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》',
     conditions: '具有与经营的食品品种、数量相适应的经营场所、设备设施、食品安全管理人员和管理制度',
-    steps: [step('受理', 'officer', 1), step('现场核查及审查', 'chief_rep', 2), step('许可决定', 'chief_rep', 2)],
+    steps: [
+      step('受理', 'officer', 1),
+      step('现场核查及审查', 'chief_rep', 2),
+      step('许可决定', 'chief_rep', 2),
+    ],
     specialProcedures: ['现场核查'],
     fees: [],
     result: { name: '食品经营许可证', kind: 'certificate' },
     location: FOOD_DRUG,
     faq: [
-      { q: '现场核查的时间算在5个工作日里吗？', a: '不算，现场核查属于特别程序，核查期间停止计时并书面告知。' },
+      {
+        q: '现场核查的时间算在5个工作日里吗？',
+        a: '不算，现场核查属于特别程序，核查期间停止计时并书面告知。',
+      },
       { q: '只卖预包装食品要办许可证吗？', a: '仅销售预包装食品的，办理备案即可，无需许可。' },
     ],
     themes: ['企业开办', '食品药品'],
@@ -287,8 +310,14 @@ export const scjgItems: DemoItem[] = [
     visitsReason: '须现场验收经营场所、仓储设施和质量管理体系',
     onlineDepth: 4,
     legalBasis: '《中华人民共和国药品管理法》第五十一条、第五十二条',
-    conditions: '有依法经过资格认定的药师或者其他药学技术人员，有与所经营药品相适应的营业场所、设备、仓储设施',
-    steps: [step('受理', 'officer', 1), step('现场验收', 'approver', 4), step('审核', 'approver', 3), step('许可决定', 'approver', 2)],
+    conditions:
+      '有依法经过资格认定的药师或者其他药学技术人员，有与所经营药品相适应的营业场所、设备、仓储设施',
+    steps: [
+      step('受理', 'officer', 1),
+      step('现场验收', 'approver', 4),
+      step('审核', 'approver', 3),
+      step('许可决定', 'approver', 2),
+    ],
     specialProcedures: ['现场核查'],
     fees: [],
     result: { name: '药品经营许可证', kind: 'certificate' },

@@ -19,7 +19,12 @@ import {
 
 const common = defaultsFor('SW');
 const SW_WINDOWS = location('二楼大厅21号税务窗口');
-const sameDay = { caseType: 'immediate', legalLimit: SAME_DAY, legalLimitNote: NO_STATUTORY_LIMIT, promisedLimit: SAME_DAY } as const;
+const sameDay = {
+  caseType: 'immediate',
+  legalLimit: SAME_DAY,
+  legalLimitNote: NO_STATUTORY_LIMIT,
+  promisedLimit: SAME_DAY,
+} as const;
 
 export const swItems: DemoItem[] = [
   {
@@ -31,13 +36,16 @@ export const swItems: DemoItem[] = [
     visitsRequired: 0,
     onlineDepth: 6,
     legalBasis: '《中华人民共和国税收征收管理法》第十五条；《中华人民共和国税收征收管理法实施细则》',
-    conditions: '领取营业执照后首次办理涉税事项的纳税人（信息确认、税种认定、发票票种核定等"套餐式"一次办理）',
+    conditions:
+      '领取营业执照后首次办理涉税事项的纳税人（信息确认、税种认定、发票票种核定等"套餐式"一次办理）',
     steps: immediateSteps(),
     specialProcedures: [],
     fees: [],
     result: { name: '新办纳税人涉税事项办理结果通知', kind: 'document' },
     location: `${SW_WINDOWS}；企业开办可在1—2号综合受理窗口一并申请`,
-    faq: [{ q: '还需要办理税务登记证吗？', a: '不需要，"多证合一"后以营业执照代替税务登记证，信息确认即可。' }],
+    faq: [
+      { q: '还需要办理税务登记证吗？', a: '不需要，"多证合一"后以营业执照代替税务登记证，信息确认即可。' },
+    ],
     themes: ['企业开办', '纳税缴费'],
     materials: [businessLicense(), idCard('法定代表人（负责人）'), form('新办纳税人涉税事项综合申请表')],
   },
@@ -77,7 +85,11 @@ export const swItems: DemoItem[] = [
     location: SW_WINDOWS,
     faq: [{ q: '自然人出租房屋能代开发票吗？', a: '可以，在电子税务局或窗口申请代开。' }],
     themes: ['纳税缴费'],
-    materials: [form('代开增值税发票缴纳税款申报单'), idCard('经办人'), mat('合同或付款方证明', { copies: 1 })],
+    materials: [
+      form('代开增值税发票缴纳税款申报单'),
+      idCard('经办人'),
+      mat('合同或付款方证明', { copies: 1 }),
+    ],
   },
   {
     ...common,

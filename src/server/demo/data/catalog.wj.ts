@@ -156,6 +156,9 @@ export const wjItems: DemoItem[] = [
     location: `${WJ_WINDOW}${NEARBY}`,
     faq: [{ q: '第几个孩子需要登记？', a: '生育第一、二、三个子女均实行生育登记服务，不再审批。' }],
     themes: ['婚育'],
-    materials: [idCard('夫妻双方'), mat('结婚证', { source: 'e_license', form: 'both', notes: '可调取电子证照' })],
+    materials: [
+      idCard('夫妻双方'),
+      mat('结婚证', { source: 'e_license', form: 'both', notes: '可调取电子证照' }),
+    ],
   },
 ];

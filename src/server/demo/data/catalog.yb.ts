@@ -103,7 +103,11 @@ export const ybItems: DemoItem[] = [
     location: `${YB_WINDOWS}，也可就近到镇便民服务中心提交`,
     faq: [{ q: '专家鉴定的时间算在10个工作日里吗？', a: '不算，专家评审期间停止计时，鉴定结束后恢复计时。' }],
     themes: ['医疗保障'],
-    materials: [idCard('参保人'), form('门诊慢特病认定申请表'), mat('近一年病历、检查检验报告', { copies: 1 })],
+    materials: [
+      idCard('参保人'),
+      form('门诊慢特病认定申请表'),
+      mat('近一年病历、检查检验报告', { copies: 1 }),
+    ],
   },
   {
     ...common,

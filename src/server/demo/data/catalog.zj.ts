@@ -35,13 +35,19 @@ export const zjItems: DemoItem[] = [
     visitsRequired: 0,
     onlineDepth: 7,
     legalBasis: '《中华人民共和国建筑法》第七条、第八条；《建筑工程施工许可管理办法》',
-    conditions: '已办理用地批准手续、取得建设工程规划许可证、确定施工企业、有满足施工需要的资金安排和施工图纸',
+    conditions:
+      '已办理用地批准手续、取得建设工程规划许可证、确定施工企业、有满足施工需要的资金安排和施工图纸',
     steps: [stepDays('受理', 'officer', 1), stepDays('审查决定', 'approver', 2)],
     specialProcedures: [],
     fees: [],
     result: { name: '建筑工程施工许可证', kind: 'certificate' },
     location: ZJ_WINDOWS,
-    faq: [{ q: '工程投资额多少以下不用办？', a: '工程投资额在30万元以下或者建筑面积在300平方米以下的建筑工程，可以不申请。' }],
+    faq: [
+      {
+        q: '工程投资额多少以下不用办？',
+        a: '工程投资额在30万元以下或者建筑面积在300平方米以下的建筑工程，可以不申请。',
+      },
+    ],
     themes: ['工程建设'],
     materials: [
       form('建筑工程施工许可证申请表'),
@@ -64,8 +70,13 @@ export const zjItems: DemoItem[] = [
     visitsReason: '须核验土地、规划、施工许可原件',
     onlineDepth: 4,
     legalBasis: '《中华人民共和国城市房地产管理法》第四十五条；《城市商品房预售管理办法》第六条、第七条',
-    conditions: '已交付全部土地使用权出让金，持有规划、施工许可证，投入开发建设的资金达到工程建设总投资的百分之二十五以上',
-    steps: [stepDays('受理', 'officer', 1), stepDays('现场查勘及审核', 'approver', 2), stepDays('许可决定', 'approver', 2)],
+    conditions:
+      '已交付全部土地使用权出让金，持有规划、施工许可证，投入开发建设的资金达到工程建设总投资的百分之二十五以上',
+    steps: [
+      stepDays('受理', 'officer', 1),
+      stepDays('现场查勘及审核', 'approver', 2),
+      stepDays('许可决定', 'approver', 2),
+    ],
     specialProcedures: ['现场核查'],
     fees: [],
     result: { name: '商品房预售许可证', kind: 'certificate' },
@@ -121,8 +132,13 @@ export const zjItems: DemoItem[] = [
     visitsReason: '须核验安全评价报告等原件',
     onlineDepth: 4,
     legalBasis: '《城镇燃气管理条例》第十五条；《燃气经营许可管理办法》',
-    conditions: '符合燃气发展规划，有符合国家标准的燃气气源和燃气设施，有固定的经营场所、完善的安全管理制度和健全的经营方案',
-    steps: [step('受理', 'officer', 1), step('专家评审及现场核查', 'approver', 5), step('许可决定', 'approver', 4)],
+    conditions:
+      '符合燃气发展规划，有符合国家标准的燃气气源和燃气设施，有固定的经营场所、完善的安全管理制度和健全的经营方案',
+    steps: [
+      step('受理', 'officer', 1),
+      step('专家评审及现场核查', 'approver', 5),
+      step('许可决定', 'approver', 4),
+    ],
     specialProcedures: ['专家评审', '现场核查'],
     fees: [],
     result: { name: '燃气经营许可证', kind: 'certificate' },

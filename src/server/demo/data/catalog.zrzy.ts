@@ -1,5 +1,15 @@
 import type { DemoItem } from './types';
-import { businessLicense, defaultsFor, form, idCard, itemCodes, location, mat, step, wd } from './catalog.common';
+import {
+  businessLicense,
+  defaultsFor,
+  form,
+  idCard,
+  itemCodes,
+  location,
+  mat,
+  step,
+  wd,
+} from './catalog.common';
 
 /**
  * 自然资源和规划 (window 19, and the 工程建设 comprehensive window 5). Planning permits have no special

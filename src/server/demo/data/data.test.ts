@@ -72,7 +72,8 @@ describe('demo centers', () => {
       expect(childLevel[parent!.level]).toBe(c.level);
       expect(c.regionCode.startsWith(parent!.regionCode), c.code).toBe(true);
     });
-    for (const c of centers) expect(c.regionCode).toHaveLength({ county: 6, township: 9, village: 12 }[c.level]);
+    for (const c of centers)
+      expect(c.regionCode).toHaveLength({ county: 6, township: 9, village: 12 }[c.level]);
   });
 
   it('have valid phone numbers', () => {
@@ -113,7 +114,11 @@ describe('demo windows', () => {
     expect(county.length).toBeGreaterThanOrEqual(18);
     expect(county.filter((w) => w.kind === 'comprehensive').length).toBeGreaterThanOrEqual(5);
     expect(county.some((w) => w.departmentCode === 'GA')).toBe(true);
-    for (const c of centers) expect(windows.some((w) => w.centerCode === c.code), c.code).toBe(true);
+    for (const c of centers)
+      expect(
+        windows.some((w) => w.centerCode === c.code),
+        c.code,
+      ).toBe(true);
   });
 });
 
@@ -127,7 +132,8 @@ describe('demo staff and accounts', () => {
   it('reference a known center, department, window and backup in the same center', () => {
     for (const s of staff) {
       expect(byCode.has(s.centerCode), s.username).toBe(true);
-      if (s.departmentCode) expect(deptByCode.get(s.departmentCode)?.centerCode, s.username).toBe(s.centerCode);
+      if (s.departmentCode)
+        expect(deptByCode.get(s.departmentCode)?.centerCode, s.username).toBe(s.centerCode);
       if (s.windowNumber) {
         const w = windows.find((x) => x.centerCode === s.centerCode && x.number === s.windowNumber);
         expect(w, s.username).toBeDefined();
@@ -155,7 +161,11 @@ describe('demo staff and accounts', () => {
   });
 
   it('cover every role, and the README accounts hold the role their name promises', () => {
-    for (const role of staffRoles) expect(staff.some((s) => s.roles.includes(role)), role).toBe(true);
+    for (const role of staffRoles)
+      expect(
+        staff.some((s) => s.roles.includes(role)),
+        role,
+      ).toBe(true);
     const get = (u: string) => {
       const s = staffByUsername.get(u);
       if (!s) throw new Error(`missing demo account ${u}`);
@@ -166,9 +176,9 @@ describe('demo staff and accounts', () => {
     expect(get('leader').roles).toContain('leader');
     const officer = get('officer');
     expect(officer.roles).toContain('officer');
-    expect(windows.find((w) => w.centerCode === officer.centerCode && w.number === officer.windowNumber)?.kind).toBe(
-      'comprehensive',
-    );
+    expect(
+      windows.find((w) => w.centerCode === officer.centerCode && w.number === officer.windowNumber)?.kind,
+    ).toBe('comprehensive');
     expect([get('chief').roles, get('chief').departmentCode]).toEqual([['chief_rep'], 'SCJG']);
     expect([get('approver').roles, get('approver').departmentCode, get('approver').post]).toEqual([
       ['approver'],
@@ -269,7 +279,8 @@ describe('demo catalog: limits', () => {
       const prev = i.previousPromisedLimit!;
       expect(prev.amount, label(i)).toBeGreaterThan(i.promisedLimit.amount);
       if (i.promisedLimit.amount > 0) expect(sameUnit(prev, i.promisedLimit), label(i)).toBe(true);
-      if (sameUnit(prev, i.legalLimit)) expect(prev.amount, label(i)).toBeLessThanOrEqual(i.legalLimit.amount);
+      if (sameUnit(prev, i.legalLimit))
+        expect(prev.amount, label(i)).toBeLessThanOrEqual(i.legalLimit.amount);
     }
   });
 
@@ -289,7 +300,10 @@ describe('demo catalog: limits', () => {
     const shortened = demoItems.filter(
       (i) => i.previousPromisedLimit?.unit === 'workday' && i.promisedLimit.unit === 'workday',
     );
-    const saved = shortened.reduce((acc, i) => acc + i.previousPromisedLimit!.amount - i.promisedLimit.amount, 0);
+    const saved = shortened.reduce(
+      (acc, i) => acc + i.previousPromisedLimit!.amount - i.promisedLimit.amount,
+      0,
+    );
     expect(saved).toBe(290);
     expect(shortened.filter((i) => i.caseType === 'immediate')).toHaveLength(6);
     const share = demoItems.filter((i) => i.caseType === 'immediate').length / demoItems.length;
@@ -327,9 +341,9 @@ describe('demo catalog: handling modes, visits and guide content', () => {
       const codes = (i.situations ?? []).map((s) => s.code);
       expect(unique(codes), label(i)).toBe(true);
       for (const m of i.materials) {
-        expect(Number.isInteger(m.originals) && m.originals >= 0 && Number.isInteger(m.copies) && m.copies >= 0).toBe(
-          true,
-        );
+        expect(
+          Number.isInteger(m.originals) && m.originals >= 0 && Number.isInteger(m.copies) && m.copies >= 0,
+        ).toBe(true);
         expect(m.originals + m.copies > 0 || m.form === 'electronic', `${label(i)}: ${m.name}`).toBe(true);
         if (m.situation) expect(codes, `${label(i)}: ${m.name}`).toContain(m.situation);
       }
@@ -345,12 +359,18 @@ describe('demo catalog: handling modes, visits and guide content', () => {
       for (const text of [i.legalBasis, i.conditions, i.location, i.hours, i.result.name]) {
         expect(text.length, label(i)).toBeGreaterThan(0);
       }
-      expect(Phone.safeParse(i.phone).success && Phone.safeParse(i.complaintPhone).success, label(i)).toBe(true);
+      expect(Phone.safeParse(i.phone).success && Phone.safeParse(i.complaintPhone).success, label(i)).toBe(
+        true,
+      );
       expect(i.faq.length, label(i)).toBeGreaterThan(0);
       expect(i.themes.length, label(i)).toBeGreaterThan(0);
     }
     // Most items are free; housing registration carries the real 80 元/件.
-    expect(demoItems.filter((i) => i.fees.some((f) => f.standard > 0)).length).toBeLessThan(demoItems.length / 4);
-    expect(demoItems.some((i) => i.fees.some((f) => f.standard === 80 && f.name.includes('住宅')))).toBe(true);
+    expect(demoItems.filter((i) => i.fees.some((f) => f.standard > 0)).length).toBeLessThan(
+      demoItems.length / 4,
+    );
+    expect(demoItems.some((i) => i.fees.some((f) => f.standard === 80 && f.name.includes('住宅')))).toBe(
+      true,
+    );
   });
 });

@@ -84,14 +84,26 @@ const villageRows: [string, Row][] = [
   [LIUSHUGOU, ['hechunmei', '何春梅', 'female', null, '便民服务室受理员', ['village_acceptor'], '1', null]],
   [
     SHIQIAOGOU,
-    ['shiyongfu', '石永福', 'male', null, '村会计（兼代办员）', ['village_acceptor', 'proxy_agent'], '1', null],
+    [
+      'shiyongfu',
+      '石永福',
+      'male',
+      null,
+      '村会计（兼代办员）',
+      ['village_acceptor', 'proxy_agent'],
+      '1',
+      null,
+    ],
   ],
 ];
 
 /** Badge numbers are `<prefix>-<nnn>` in roster order; mobile numbers are `<prefix><nnnn>`. */
 const toStaff =
   (centerCode: string, badgePrefix: string, phonePrefix: string) =>
-  ([username, name, gender, departmentCode, post, roles, windowNumber, backupOf]: Row, i: number): DemoStaff => ({
+  (
+    [username, name, gender, departmentCode, post, roles, windowNumber, backupOf]: Row,
+    i: number,
+  ): DemoStaff => ({
     username,
     name,
     centerCode,

@@ -99,10 +99,12 @@ export type ItemTypeCode = '01' | '04' | '05' | '07' | '10' | '20';
  * 办理方式 labels of the seed county's published list (现场前置 / 马上办 / 网上办 / 就近办 / 不见面 /
  * 跑一次). An item may carry several.
  */
-export type HandlingMode = 'onsite_prerequisite' | 'immediate' | 'online' | 'nearby' | 'no_visit' | 'one_visit';
+export type HandlingMode =
+  'onsite_prerequisite' | 'immediate' | 'online' | 'nearby' | 'no_visit' | 'one_visit';
 
 /** 特别程序 (行政许可法 第45条): time spent in them is not counted in the limit. */
-export type SpecialProcedure = '听证' | '招标' | '拍卖' | '检验' | '检测' | '检疫' | '鉴定' | '专家评审' | '现场核查';
+export type SpecialProcedure =
+  '听证' | '招标' | '拍卖' | '检验' | '检测' | '检疫' | '鉴定' | '专家评审' | '现场核查';
 
 export interface DemoItemStep {
   name: string;
