@@ -12,7 +12,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Big vendors in their own long-cached chunks; each screen family is split by its lazy route.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|rc-[\w-]+|@rc-component)[\\/]/ },
