@@ -8,11 +8,12 @@ bash scripts/ensure-system-deps.sh || exit 1
 [ -d node_modules ] || npm install --no-audit --no-fund || exit 1
 
 failed=()
+log=$(mktemp)
 step() {
   local name=$1; shift
   local t0=$(date +%s)
   echo "── $name"
-  if "$@"; then echo "   ✓ $name ($(( $(date +%s) - t0 )) s)"; else echo "   ✗ $name"; failed+=("$name"); fi
+  if "$@" 2>&1 | tee -a "$log"; then echo "   ✓ $name ($(( $(date +%s) - t0 )) s)"; else echo "   ✗ $name"; failed+=("$name"); fi
 }
 step typecheck npx tsc -p tsconfig.json --noEmit
 step lint npx eslint --max-warnings=0 .
@@ -23,8 +24,13 @@ step "integration (PostgreSQL 15)" env ONEWINDOW_TEST_DB=postgres npx vitest run
 step "web build" npx vite build --logLevel warn
 step e2e npx vitest run --project e2e
 
+# vitest prints "Tests  N passed | M failed (T)" per run; add them up for one closing line.
+sum() { sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ +Tests +' | grep -oE "[0-9]+ $1" | awk '{s+=$1} END {print s+0}'; }
+passed=$(sum passed); nfailed=$(( $(sum failed) + ${#failed[@]} ))  # a failed check counts as a failure too
+rm -f "$log"
 echo
 echo "total $(( $(date +%s) - start )) s"
+echo "tests: $passed passed, $nfailed failed"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED: ${failed[*]}"
   exit 1

@@ -47,8 +47,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
-    // One line per request is noise at a service hall's volume; errors are still logged.
-    disableRequestLogging: true,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },
   });

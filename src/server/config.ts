@@ -24,7 +24,7 @@ const schema = z
       .min(1)
       .max(24 * 30)
       .default(12),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   })
   .refine((c) => !(c.ONEWINDOW_CLOCK === 'manual' && c.NODE_ENV === 'production'), {
     path: ['ONEWINDOW_CLOCK'],
