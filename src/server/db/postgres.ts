@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { ConfigError } from '../config';
 import type { Db, Queryable } from './db';
 
 // Calendar days stay 'YYYY-MM-DD' strings (pg would turn them into local midnight Dates); counts and
@@ -9,9 +10,15 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
-  // Fail fast with the driver's message when the server is unreachable or the URL is wrong.
-  const probe = await pool.connect();
-  probe.release();
+  // Fail fast, and readably, when the server is unreachable or the URL is wrong.
+  try {
+    const probe = await pool.connect();
+    probe.release();
+  } catch (e) {
+    await pool.end().catch(() => {});
+    const where = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    throw new ConfigError(`Cannot connect to PostgreSQL at ${where} (DATABASE_URL): ${(e as Error).message}`);
+  }
   let listener: pg.PoolClient | undefined;
   const handlers = new Map<string, Set<(p: string) => void>>();
 
