@@ -34,6 +34,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A browser waits for the server; on a busy 2-core machine a second is not enough.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

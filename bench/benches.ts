@@ -1,3 +1,4 @@
+import { catalogBench } from './catalog.bench';
 import { runClockBench } from './clock.bench';
 import { startupBench } from './startup.bench';
 
@@ -5,4 +6,5 @@ import { startupBench } from './startup.bench';
 export const benches: Record<string, () => Promise<string>> = {
   startup: startupBench,
   clock: runClockBench,
+  catalog: catalogBench,
 };

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
+import { catalogRoutes } from './catalog/catalog.routes';
 import { clockRoutes } from './clock/clock.routes';
 import { orgRoutes } from './org/org.routes';
 
@@ -10,4 +12,6 @@ export const featureRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   clockRoutes,
   auditRoutes,
   orgRoutes,
+  calendarRoutes,
+  catalogRoutes,
 ];

@@ -50,6 +50,11 @@ export const catalogErrors = {
     zh: '本阶段还有 {count} 个事项未完成审核发布，不能结束',
     en: 'This phase still has {count} item(s) under review: it cannot be completed',
   },
+  CATALOG_FILE_TYPE: {
+    status: 415,
+    zh: '只能上传 PDF、Word、Excel 或图片（PNG/JPEG）文件',
+    en: 'Only PDF, Word, Excel or image (PNG/JPEG) files can be attached',
+  },
   CATALOG_IMPORT_NOT_XLSX: {
     status: 415,
     zh: '文件不是有效的 Excel（.xlsx）文件',

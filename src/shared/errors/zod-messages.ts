@@ -1,5 +1,9 @@
 import type { Lang } from './index';
 import { clockRuleMessages } from './clock.rules';
+import { calendarRuleMessages } from './calendar.rules';
+import { evaluationRuleMessages } from './evaluation.rules';
+import { supervisionRuleMessages } from './supervision.errors';
+import { appointmentsRuleMessages } from './appointments.errors';
 
 /**
  * Zod issues rendered in the user's language, naming the rule that failed. Custom refinements put a
@@ -21,7 +25,20 @@ export interface IssueLike {
 
 export const ruleMessages: Record<string, { zh: string; en: string }> = {
   ...clockRuleMessages,
+  ...calendarRuleMessages,
+  ...evaluationRuleMessages,
+  ...supervisionRuleMessages,
+  ...appointmentsRuleMessages,
   'rule.required': { zh: '必填', en: 'is required' },
+  'rule.transfer_other_window': { zh: '请选择另一个窗口', en: 'choose another window' },
+  'rule.item_not_in_category': {
+    zh: '该事项不属于所选业务类别',
+    en: 'is not an item of the chosen category',
+  },
+  'rule.daily_cap_range': {
+    zh: '每日限号不能超过号段容量',
+    en: 'the daily cap must not exceed the size of the number range',
+  },
   'rule.after_from': { zh: '结束时间必须晚于开始时间', en: 'must be after the start' },
   'rule.promised_exceeds_legal': {
     zh: '承诺时限不能超过法定时限',
