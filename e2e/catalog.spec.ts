@@ -115,6 +115,8 @@ describe('an administrator publishes an item and the public reads its guide', ()
     await page.evaluate(() => localStorage.setItem('ow.lang', 'en'));
     await page.reload();
     await page.getByText('Service guides').first().waitFor();
+    // The heading renders before the list arrives: wait for the sixth card, not for the page.
+    await page.getByTestId('guide-card').nth(5).waitFor();
     expect(await page.getByTestId('guide-card').count()).toBeGreaterThan(5);
     await page.context().close();
   });

@@ -10,6 +10,13 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // An idle connection can be cut from the server side (restart, pg_terminate_backend, DROP DATABASE
+  // … FORCE). pg reports that as an 'error' event, which would crash the process if nobody listens;
+  // the pool has already discarded the client and the next query opens a fresh one, so log and go on.
+  const onIdleError = (e: Error) => {
+    process.emitWarning(`PostgreSQL connection lost: ${e.message}`, 'OneWindowDbWarning');
+  };
+  pool.on('error', onIdleError);
   // Fail fast, and readably, when the server is unreachable or the URL is wrong.
   try {
     const probe = await pool.connect();
@@ -54,6 +61,8 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     async listen(channel, onPayload) {
       if (!listener) {
         listener = await pool.connect();
+        // A checked-out client's 'error' is not the pool's; without this the process would crash.
+        listener.on('error', onIdleError);
         listener.on('notification', (n) => {
           for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
         });
