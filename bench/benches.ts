@@ -1,10 +1,12 @@
 import { catalogBench } from './catalog.bench';
 import { runClockBench } from './clock.bench';
 import { startupBench } from './startup.bench';
+import { casesBench } from './cases.bench';
 
 /** Every benchmark by name. One line per benchmark. */
 export const benches: Record<string, () => Promise<string>> = {
   startup: startupBench,
   clock: runClockBench,
   catalog: catalogBench,
+  cases: casesBench,
 };

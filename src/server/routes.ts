@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
+import { casesRoutes } from './cases/cases.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import { clockRoutes } from './clock/clock.routes';
 import { orgRoutes } from './org/org.routes';
@@ -14,4 +15,5 @@ export const featureRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   orgRoutes,
   calendarRoutes,
   catalogRoutes,
+  casesRoutes,
 ];

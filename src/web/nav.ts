@@ -193,4 +193,48 @@ export const navItems: NavItem[] = [
     roles: 'public',
     load: () => import('./portal/DeadlineCalculatorPage'),
   },
+  // Case handling (办件): the window's receipt, the queues, the approver's inbox, the public lookup.
+  {
+    path: '/cases/receive',
+    group: 'work',
+    label: { zh: '收件受理', en: 'Receive an application' },
+    roles: ['officer', 'chief_rep', 'village_acceptor', 'proxy_agent'],
+    load: () => import('./cases/ReceivePage'),
+  },
+  {
+    path: '/cases',
+    group: 'work',
+    label: { zh: '办件查询', en: 'Cases' },
+    roles: staffAll,
+    load: () => import('./cases/CaseListPage'),
+  },
+  {
+    path: '/cases/inbox',
+    group: 'work',
+    label: { zh: '待办审批', en: 'Approval inbox' },
+    roles: ['approver', 'chief_rep'],
+    load: () => import('./cases/InboxPage'),
+  },
+  {
+    path: '/cases/transfers',
+    group: 'work',
+    label: { zh: '转办明细表', en: 'Transfer list' },
+    roles: ['officer', 'chief_rep', 'village_acceptor'],
+    load: () => import('./cases/TransfersPage'),
+  },
+  {
+    path: '/cases/:id',
+    group: 'work',
+    label: { zh: '办件详情', en: 'Case' },
+    roles: staffAll,
+    hidden: true,
+    load: () => import('./cases/CaseDetailPage'),
+  },
+  {
+    path: '/progress',
+    group: 'public',
+    label: { zh: '办件进度查询', en: 'Track an application' },
+    roles: 'public',
+    load: () => import('./portal/ProgressPage'),
+  },
 ];

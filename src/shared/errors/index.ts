@@ -5,10 +5,6 @@ import { authErrors } from './auth.errors';
 import { casesErrors } from './cases.errors';
 import { catalogErrors } from './catalog.errors';
 import { caseHandlingErrors } from './case-handling.errors';
-import { evaluationErrors } from './evaluation.errors';
-import { hallErrors } from './hall.errors';
-import { supervisionErrors } from './supervision.errors';
-import { appointmentsErrors } from './appointments.errors';
 
 export type { ErrorCatalog, ErrorDef } from './types';
 
@@ -23,10 +19,6 @@ export const errorCatalog: ErrorCatalog = {
   ...casesErrors,
   ...catalogErrors,
   ...caseHandlingErrors,
-  ...appointmentsErrors,
-  ...evaluationErrors,
-  ...hallErrors,
-  ...supervisionErrors,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -10,6 +10,7 @@ import { useApi } from '../api/use-api';
 import { useAuth } from '../auth/auth';
 import { defineMessages, useLang, useT } from '../i18n/i18n';
 import { groups, navItems } from '../nav';
+import { MyCasesCard } from '../cases/MyCasesCard';
 
 const m = defineMessages({
   morning: { zh: '上午好，{name}', en: 'Good morning, {name}' },
@@ -52,6 +53,7 @@ interface CardProps {
  */
 const cards: { key: string; Card: ComponentType<CardProps> }[] = [
   { key: 'window', Card: MyWindowCard },
+  { key: 'cases', Card: MyCasesCard },
   { key: 'backup', Card: BackupCard },
   { key: 'links', Card: LinksCard },
 ];
