@@ -2,6 +2,7 @@ import { catalogBench } from './catalog.bench';
 import { runClockBench } from './clock.bench';
 import { startupBench } from './startup.bench';
 import { casesBench } from './cases.bench';
+import { hallBench } from './hall.bench';
 
 /** Every benchmark by name. One line per benchmark. */
 export const benches: Record<string, () => Promise<string>> = {
@@ -9,4 +10,5 @@ export const benches: Record<string, () => Promise<string>> = {
   clock: runClockBench,
   catalog: catalogBench,
   cases: casesBench,
+  hall: hallBench,
 };

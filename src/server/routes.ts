@@ -5,6 +5,7 @@ import { calendarRoutes } from './calendar/calendar.routes';
 import { casesRoutes } from './cases/cases.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import { clockRoutes } from './clock/clock.routes';
+import { hallRoutes } from './hall/hall.routes';
 import { orgRoutes } from './org/org.routes';
 
 /** Every feature's routes, registered in this order. One line per feature. */
@@ -16,4 +17,5 @@ export const featureRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   calendarRoutes,
   catalogRoutes,
   casesRoutes,
+  hallRoutes,
 ];

@@ -1,5 +1,6 @@
 import { caseJobs } from '../cases/cases.jobs';
+import { hallCloseDayJob } from '../hall/hall.jobs';
 import type { Job } from './jobs';
 
 /** Every periodic job of the server. One line per job. */
-export const jobList: Job[] = [...caseJobs];
+export const jobList: Job[] = [...caseJobs, hallCloseDayJob];

@@ -5,6 +5,7 @@ import { authErrors } from './auth.errors';
 import { casesErrors } from './cases.errors';
 import { catalogErrors } from './catalog.errors';
 import { caseHandlingErrors } from './case-handling.errors';
+import { hallErrors } from './hall.errors';
 
 export type { ErrorCatalog, ErrorDef } from './types';
 
@@ -19,6 +20,7 @@ export const errorCatalog: ErrorCatalog = {
   ...casesErrors,
   ...catalogErrors,
   ...caseHandlingErrors,
+  ...hallErrors,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -11,6 +11,7 @@ import { useAuth } from '../auth/auth';
 import { defineMessages, useLang, useT } from '../i18n/i18n';
 import { groups, navItems } from '../nav';
 import { MyCasesCard } from '../cases/MyCasesCard';
+import { HallWorkstationCard } from '../hall/HallWorkstationCard';
 
 const m = defineMessages({
   morning: { zh: '上午好，{name}', en: 'Good morning, {name}' },
@@ -54,6 +55,7 @@ interface CardProps {
 const cards: { key: string; Card: ComponentType<CardProps> }[] = [
   { key: 'window', Card: MyWindowCard },
   { key: 'cases', Card: MyCasesCard },
+  { key: 'hall', Card: HallWorkstationCard },
   { key: 'backup', Card: BackupCard },
   { key: 'links', Card: LinksCard },
 ];
