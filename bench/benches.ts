@@ -1,6 +1,7 @@
 import { catalogBench } from './catalog.bench';
 import { runClockBench } from './clock.bench';
 import { startupBench } from './startup.bench';
+import { supervisionBench } from './supervision.bench';
 import { casesBench } from './cases.bench';
 import { hallBench } from './hall.bench';
 
@@ -10,5 +11,6 @@ export const benches: Record<string, () => Promise<string>> = {
   clock: runClockBench,
   catalog: catalogBench,
   cases: casesBench,
+  supervision: supervisionBench,
   hall: hallBench,
 };

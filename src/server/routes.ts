@@ -7,6 +7,7 @@ import { catalogRoutes } from './catalog/catalog.routes';
 import { clockRoutes } from './clock/clock.routes';
 import { hallRoutes } from './hall/hall.routes';
 import { orgRoutes } from './org/org.routes';
+import { supervisionRoutes } from './supervision/supervision.routes';
 
 /** Every feature's routes, registered in this order. One line per feature. */
 export const featureRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -18,4 +19,5 @@ export const featureRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   catalogRoutes,
   casesRoutes,
   hallRoutes,
+  supervisionRoutes,
 ];

@@ -237,6 +237,44 @@ export const navItems: NavItem[] = [
     roles: 'public',
     load: () => import('./portal/ProgressPage'),
   },
+  // E-supervision (电子监察): the desk, rules, supervision orders and a case's supervision history.
+  {
+    path: '/supervision',
+    group: 'supervision',
+    label: { zh: '监察台', en: 'Supervision desk' },
+    roles: ['supervisor', 'leader', 'admin'],
+    load: () => import('./supervision/DeskPage'),
+  },
+  {
+    path: '/supervision/orders',
+    group: 'supervision',
+    label: { zh: '督办单', en: 'Supervision orders' },
+    roles: ['supervisor', 'leader', 'chief_rep', 'approver'],
+    load: () => import('./supervision/OrdersPage'),
+  },
+  {
+    path: '/supervision/rules',
+    group: 'supervision',
+    label: { zh: '监察规则', en: 'Supervision rules' },
+    roles: ['supervisor', 'leader', 'admin'],
+    load: () => import('./supervision/RulesPage'),
+  },
+  {
+    path: '/supervision/orders/:id',
+    group: 'supervision',
+    label: { zh: '督办单详情', en: 'Supervision order' },
+    roles: ['supervisor', 'leader', 'chief_rep', 'approver', 'admin'],
+    hidden: true,
+    load: () => import('./supervision/OrderDetailPage'),
+  },
+  {
+    path: '/supervision/cases/:id',
+    group: 'supervision',
+    label: { zh: '办件监察记录', en: 'Case supervision history' },
+    roles: ['supervisor', 'leader', 'admin'],
+    hidden: true,
+    load: () => import('./supervision/CaseHistoryPage'),
+  },
   // The hall queue (排队叫号): staff screens, then the public screens of the hall (no login).
   {
     path: '/hall/officer',

@@ -3,9 +3,16 @@ import type { DemoContext } from './demo.loader';
 import { catalogDemoStep } from '../catalog/catalog.demo';
 import { calendarDemoStep } from '../calendar/calendar.demo';
 import { hallDemoStep } from '../hall/hall.demo';
+import { supervisionDemoStep } from '../supervision/supervision.demo';
 import { casesDemoStep } from '../cases/cases.demo';
 
 export type DemoStep = (tx: Queryable, ctx: DemoContext) => Promise<void>;
 
 /** Demo data of each feature, loaded after the organisation, in this order. One line per feature. */
-export const demoSteps: DemoStep[] = [calendarDemoStep, catalogDemoStep, hallDemoStep, casesDemoStep];
+export const demoSteps: DemoStep[] = [
+  calendarDemoStep,
+  catalogDemoStep,
+  hallDemoStep,
+  supervisionDemoStep,
+  casesDemoStep,
+];

@@ -1,6 +1,7 @@
 import { caseJobs } from '../cases/cases.jobs';
 import { hallCloseDayJob } from '../hall/hall.jobs';
+import { supervisionJobs } from '../supervision/supervision.jobs';
 import type { Job } from './jobs';
 
 /** Every periodic job of the server. One line per job. */
-export const jobList: Job[] = [...caseJobs, hallCloseDayJob];
+export const jobList: Job[] = [...caseJobs, ...supervisionJobs, hallCloseDayJob];

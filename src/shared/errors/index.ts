@@ -6,6 +6,7 @@ import { casesErrors } from './cases.errors';
 import { catalogErrors } from './catalog.errors';
 import { caseHandlingErrors } from './case-handling.errors';
 import { hallErrors } from './hall.errors';
+import { supervisionErrors } from './supervision.errors';
 
 export type { ErrorCatalog, ErrorDef } from './types';
 
@@ -21,6 +22,7 @@ export const errorCatalog: ErrorCatalog = {
   ...catalogErrors,
   ...caseHandlingErrors,
   ...hallErrors,
+  ...supervisionErrors,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -7,6 +7,7 @@ import { defineMessages, useLang, useT } from '../i18n/i18n';
 import { groups, navItems } from '../nav';
 import { LangSwitch } from './LangSwitch';
 import { ChangePasswordButton } from './ChangePassword';
+import { InboxBell } from '../supervision/InboxBell';
 
 const m = defineMessages({
   brand: { zh: '一窗通', en: 'OneWindow' },
@@ -57,6 +58,7 @@ export function StaffLayout() {
         >
           <Typography.Text strong>{me.centerName ?? ''}</Typography.Text>
           <Space>
+            <InboxBell />
             <LangSwitch />
             <Dropdown
               menu={{

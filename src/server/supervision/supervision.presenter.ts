@@ -1,0 +1,68 @@
+import type { CardView, OrderView } from '../../shared/contracts/supervision';
+import type { CardRow } from './cards.repository';
+import type { OrderEventRow, OrderRow } from './orders.repository';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export const presentCard = (c: CardRow): CardView => ({
+  id: c.id,
+  centerId: c.center_id,
+  caseId: c.case_id,
+  caseNumber: c.case_number,
+  itemName: c.item_name,
+  rule: c.rule_code,
+  level: c.level,
+  subject: c.subject,
+  persistence: c.persistence,
+  departmentId: c.department_id,
+  departmentName: c.department_name,
+  windowId: c.window_id,
+  windowNumber: c.window_number,
+  officerId: c.officer_staff_id,
+  officerName: c.officer_name,
+  thresholdAt: iso(c.threshold_at),
+  issuedAt: c.issued_at.toISOString(),
+  clearedAt: iso(c.cleared_at),
+  clearReason: c.clear_reason,
+  clearedByName: c.cleared_by_name,
+  clearNote: c.clear_note,
+  explanation: { zh: c.explanation_zh, en: c.explanation_en },
+  facts: c.facts,
+});
+
+export const presentOrder = (o: OrderRow, events: readonly OrderEventRow[], now: Date): OrderView => ({
+  id: o.id,
+  centerId: o.center_id,
+  number: o.number,
+  kind: o.kind,
+  caseId: o.case_id,
+  caseNumber: o.case_number,
+  cardId: o.card_id,
+  departmentId: o.department_id,
+  departmentName: o.department_name,
+  content: o.content,
+  responseWorkdays: o.response_workdays,
+  responseDueAt: o.response_due_at.toISOString(),
+  overdue: o.status === 'open' && o.response_due_at.getTime() < now.getTime(),
+  level: o.level,
+  status: o.status,
+  escalations: o.escalations,
+  issuedByName: o.issued_by_name,
+  issuedAt: o.issued_at.toISOString(),
+  response: o.response,
+  respondedByName: o.responded_by_name,
+  respondedAt: iso(o.responded_at),
+  respondedLate: o.responded_late,
+  verdict: o.verdict,
+  verdictNote: o.verdict_note,
+  verdictByName: o.verdict_by_name,
+  verdictAt: iso(o.verdict_at),
+  closedAt: iso(o.closed_at),
+  events: events.map((e) => ({
+    action: e.action,
+    level: e.level,
+    actorName: e.actor_name,
+    note: e.note,
+    at: e.at.toISOString(),
+  })),
+});
