@@ -4,6 +4,7 @@ import { startupBench } from './startup.bench';
 import { supervisionBench } from './supervision.bench';
 import { casesBench } from './cases.bench';
 import { hallBench } from './hall.bench';
+import { evaluationBench } from './evaluation.bench';
 
 /** Every benchmark by name. One line per benchmark. */
 export const benches: Record<string, () => Promise<string>> = {
@@ -13,4 +14,5 @@ export const benches: Record<string, () => Promise<string>> = {
   cases: casesBench,
   supervision: supervisionBench,
   hall: hallBench,
+  evaluation: evaluationBench,
 };

@@ -5,7 +5,10 @@ import { calendarRoutes } from './calendar/calendar.routes';
 import { casesRoutes } from './cases/cases.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import { clockRoutes } from './clock/clock.routes';
+import { complaintsRoutes } from './complaints/complaints.routes';
+import { evaluationRoutes } from './evaluation/evaluation.feature';
 import { hallRoutes } from './hall/hall.routes';
+import { hotlineRoutes } from './hotline/hotline.routes';
 import { orgRoutes } from './org/org.routes';
 import { supervisionRoutes } from './supervision/supervision.routes';
 
@@ -20,4 +23,7 @@ export const featureRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   casesRoutes,
   hallRoutes,
   supervisionRoutes,
+  evaluationRoutes,
+  complaintsRoutes,
+  hotlineRoutes,
 ];

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/db';
 import type { DemoContext } from './demo.loader';
+import { evaluationDemoStep } from '../evaluation/evaluation.demo';
 import { catalogDemoStep } from '../catalog/catalog.demo';
 import { calendarDemoStep } from '../calendar/calendar.demo';
 import { hallDemoStep } from '../hall/hall.demo';
@@ -15,4 +16,5 @@ export const demoSteps: DemoStep[] = [
   hallDemoStep,
   supervisionDemoStep,
   casesDemoStep,
+  evaluationDemoStep,
 ];

@@ -5,6 +5,7 @@ import { authErrors } from './auth.errors';
 import { casesErrors } from './cases.errors';
 import { catalogErrors } from './catalog.errors';
 import { caseHandlingErrors } from './case-handling.errors';
+import { evaluationErrors } from './evaluation.errors';
 import { hallErrors } from './hall.errors';
 import { supervisionErrors } from './supervision.errors';
 
@@ -21,6 +22,7 @@ export const errorCatalog: ErrorCatalog = {
   ...casesErrors,
   ...catalogErrors,
   ...caseHandlingErrors,
+  ...evaluationErrors,
   ...hallErrors,
   ...supervisionErrors,
 };

@@ -1,0 +1,55 @@
+import { Tag } from 'antd';
+import type { SatisfactionLevel } from '../../domain/evaluation/levels';
+import { levelLabels, tagLabels, type Label } from '../../shared/contracts/evaluation-labels';
+import { useLang } from '../i18n/i18n';
+
+/** Instants in Beijing time, the way the hall reads them: 2026-03-05 17:30. */
+export const cnTime = (iso: string | null | undefined): string =>
+  iso
+    ? new Date(iso)
+        .toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+        .replace(/\//g, '-')
+        .slice(0, 16)
+    : '—';
+
+export const pct = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;
+
+/** The label of a word in the current language. */
+export function useLabel() {
+  const { lang } = useLang();
+  return (l: Label | undefined, fallback = '') => (l ? (lang === 'en' ? l.en : l.zh) : fallback);
+}
+
+const levelColor: Record<SatisfactionLevel, string> = {
+  very_satisfied: 'green',
+  satisfied: 'lime',
+  basic: 'gold',
+  dissatisfied: 'orange',
+  very_dissatisfied: 'red',
+};
+
+export function LevelTag({ level }: { level: SatisfactionLevel }) {
+  const label = useLabel();
+  return <Tag color={levelColor[level]}>{label(levelLabels[level])}</Tag>;
+}
+
+export function TagList({ tags }: { tags: readonly string[] }) {
+  const label = useLabel();
+  return (
+    <>
+      {tags.map((k) => (
+        <Tag key={k}>{label(tagLabels[k as keyof typeof tagLabels], k)}</Tag>
+      ))}
+    </>
+  );
+}
+
+/** `n` months ending with `last` ('YYYY-MM'), newest first: the choices of a month picker. */
+export function monthsBefore(last: string, n: number): string[] {
+  const [y, mo] = last.split('-').map(Number) as [number, number];
+  return Array.from({ length: n }, (_, i) => {
+    const idx = y * 12 + (mo - 1) - i;
+    return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
+  });
+}
