@@ -3,6 +3,7 @@ import { runClockBench } from './clock.bench';
 import { startupBench } from './startup.bench';
 import { supervisionBench } from './supervision.bench';
 import { casesBench } from './cases.bench';
+import { appointmentsBench } from './appointments.bench';
 import { hallBench } from './hall.bench';
 import { evaluationBench } from './evaluation.bench';
 
@@ -12,6 +13,7 @@ export const benches: Record<string, () => Promise<string>> = {
   clock: runClockBench,
   catalog: catalogBench,
   cases: casesBench,
+  appointments: appointmentsBench,
   supervision: supervisionBench,
   hall: hallBench,
   evaluation: evaluationBench,

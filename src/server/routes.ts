@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { appointmentsRoutes } from './appointments/appointments.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
@@ -10,6 +11,7 @@ import { evaluationRoutes } from './evaluation/evaluation.feature';
 import { hallRoutes } from './hall/hall.routes';
 import { hotlineRoutes } from './hotline/hotline.routes';
 import { orgRoutes } from './org/org.routes';
+import { scheduleRoutes } from './schedule/schedule.routes';
 import { supervisionRoutes } from './supervision/supervision.routes';
 
 /** Every feature's routes, registered in this order. One line per feature. */
@@ -22,6 +24,8 @@ export const featureRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   catalogRoutes,
   casesRoutes,
   hallRoutes,
+  scheduleRoutes,
+  appointmentsRoutes,
   supervisionRoutes,
   evaluationRoutes,
   complaintsRoutes,

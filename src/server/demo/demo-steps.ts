@@ -4,6 +4,7 @@ import { evaluationDemoStep } from '../evaluation/evaluation.demo';
 import { catalogDemoStep } from '../catalog/catalog.demo';
 import { calendarDemoStep } from '../calendar/calendar.demo';
 import { hallDemoStep } from '../hall/hall.demo';
+import { appointmentsDemoStep } from '../appointments/appointments.demo';
 import { supervisionDemoStep } from '../supervision/supervision.demo';
 import { casesDemoStep } from '../cases/cases.demo';
 
@@ -14,6 +15,7 @@ export const demoSteps: DemoStep[] = [
   calendarDemoStep,
   catalogDemoStep,
   hallDemoStep,
+  appointmentsDemoStep,
   supervisionDemoStep,
   casesDemoStep,
   evaluationDemoStep,

@@ -1,3 +1,4 @@
+import { appointmentJobs } from '../appointments/appointments.jobs';
 import { caseJobs } from '../cases/cases.jobs';
 import { hallCloseDayJob } from '../hall/hall.jobs';
 import { evaluationJobs } from '../evaluation/evaluation.jobs';
@@ -9,6 +10,7 @@ import type { Job } from './jobs';
 export const jobList: Job[] = [
   ...caseJobs,
   ...supervisionJobs,
+  ...appointmentJobs,
   ...evaluationJobs,
   ...hotlineJobs,
   hallCloseDayJob,

@@ -8,6 +8,7 @@ import { caseHandlingErrors } from './case-handling.errors';
 import { evaluationErrors } from './evaluation.errors';
 import { hallErrors } from './hall.errors';
 import { supervisionErrors } from './supervision.errors';
+import { appointmentsErrors } from './appointments.errors';
 
 export type { ErrorCatalog, ErrorDef } from './types';
 
@@ -22,6 +23,7 @@ export const errorCatalog: ErrorCatalog = {
   ...casesErrors,
   ...catalogErrors,
   ...caseHandlingErrors,
+  ...appointmentsErrors,
   ...evaluationErrors,
   ...hallErrors,
   ...supervisionErrors,
