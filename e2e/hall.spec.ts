@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../src/domain/identity';
-import { baseUrl, launchBrowser, login, newPage } from './browser';
+import { baseUrl, launchBrowser, login, newPage, pickOption, setServerClock } from './browser';
 
 /**
  * The hall queue end to end: a visitor takes a ticket at the kiosk, the officer at window 3 calls
@@ -14,16 +14,13 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const csrfOf = async (page: Page) =>
-  page.evaluate(
-    async () => ((await (await fetch('/api/auth/me')).json()) as { csrfToken: string }).csrfToken,
-  );
-
 describe('a visit through the hall', () => {
   it('kiosk ticket → call at window 3 → display and phone show it → serve, open a case, finish', async () => {
     // Find the demo hall and its 户政 category as the administrator would.
     const admin = await newPage(browser);
     await login(admin, 'admin');
+    // Wednesday 25 November 2026, 10:00 in China: the hall is open (tickets are only issued then).
+    await setServerClock(admin, '2026-11-25T02:00:00Z');
     const halls = (await (await admin.request.get(`${baseUrl()}/api/hall/halls`)).json()) as {
       id: string;
       name: string;
@@ -115,9 +112,21 @@ describe('a visit through the hall', () => {
     await expect.poll(() => officer.getByTestId('officer-current-status').innerText()).toBe('办理中');
     const acceptLink = await officer.getByTestId('officer-accept').getAttribute('href');
     expect(acceptLink).toContain(`ticketId=${ticketId}`);
-    const caseNumber = await openCaseFor(officer, hallId);
-    await officer.getByTestId('officer-case-number').fill(caseNumber);
-    await officer.getByTestId('officer-link-case').click();
+    // 从此号受理: the receipt screen opens for this ticket; the case is linked when it is accepted.
+    const panelUrl = officer.url();
+    const itemName = await categoryItemName(officer, hallId);
+    await officer.goto(`${baseUrl()}${acceptLink}`);
+    await officer.getByTestId('from-ticket').waitFor();
+    await officer.getByTestId('item-select').click();
+    await pickOption(officer, itemName, itemName);
+    await officer.getByText('材料清单').waitFor();
+    const body17 = '34990119900202123';
+    await officer.locator('#receive_applicant_name').fill('钱端到端');
+    await officer.locator('#receive_applicant_idNumber').fill(body17 + idNumberCheckChar(body17));
+    await officer.locator('#receive_applicant_phone').fill('13955660011');
+    await officer.getByTestId('decide-accept').click();
+    await officer.getByTestId('case-created').waitFor();
+    await officer.goto(panelUrl);
     await officer.getByText('已关联办件').waitFor();
     await officer.getByTestId('officer-finish').click();
     await officer.getByText('暂无正在办理的号').waitFor();
@@ -130,46 +139,10 @@ describe('a visit through the hall', () => {
   });
 });
 
-/** Receive and accept a case for the ticket's category through the cases API (the window's own screen is the cases feature's). */
-async function openCaseFor(officer: Page, hallId: string): Promise<string> {
+/** The name of the first item of the ticket's category (C), as the officer would pick it. */
+async function categoryItemName(officer: Page, hallId: string): Promise<string> {
   const cats = (await (
     await officer.request.get(`${baseUrl()}/api/hall/halls/${hallId}/categories`)
-  ).json()) as {
-    prefix: string;
-    items: { id: string }[];
-  }[];
-  const itemId = cats.find((c) => c.prefix === 'C')!.items[0]!.id;
-  const guide = (await (await officer.request.get(`${baseUrl()}/api/public/guides/${itemId}`)).json()) as {
-    content: {
-      materials: {
-        key: string;
-        source: string;
-        necessity: string;
-        situation: string | null;
-        originals: number;
-        copies: number;
-      }[];
-    };
-  };
-  const materials = guide.content.materials
-    .filter((m) => m.source === 'applicant' && m.necessity !== 'optional' && !m.situation)
-    .map((m) => ({ key: m.key, status: 'received', originals: m.originals, copies: m.copies }));
-  const body17 = '34990119900202123';
-  const res = await officer.request.post(`${baseUrl()}/api/cases`, {
-    headers: { 'x-csrf-token': await csrfOf(officer) },
-    data: {
-      itemId,
-      applicant: {
-        kind: 'person',
-        name: '钱端到端',
-        idType: 'resident_id',
-        idNumber: body17 + idNumberCheckChar(body17),
-        phone: '13955660011',
-      },
-      materials,
-      decision: 'accept',
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { number: string }).number;
+  ).json()) as { prefix: string; items: { id: string; name: string }[] }[];
+  return cats.find((c) => c.prefix === 'C')!.items[0]!.name;
 }

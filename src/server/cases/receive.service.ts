@@ -21,6 +21,8 @@ import type { ItemVersionView } from '../../shared/contracts/catalog';
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/db';
 import { maybeOne } from '../db/db';
+import { requireTicket } from '../hall/hall.common';
+import { linkTicketToCase } from '../hall/ticket-actions.service';
 import { eventActor, type StaffCtx } from './cases.actor';
 import { loadCalendar } from './cases.calendar';
 import { commitUnit, preNumber, type CommitOptions } from './cases.commit';
@@ -372,10 +374,28 @@ export const receiptCommit = (ctx: StaffCtx, common: ReceiveCommon): CommitOptio
  */
 export async function receiveCase(db: Db, ctx: StaffCtx, input: CaseCreate) {
   const common = await prepareReceipt(db, ctx, input.itemId, input.windowId);
+  // A ticket outside the officer's centers is "not found" before anything is numbered.
+  if (input.ticketId) await requireTicket(db, input.ticketId, ctx.actor.centerPath);
   const u = await buildReceivedUnit(db, ctx, common, input, input);
   const opts = receiptCommit(ctx, common);
   const taken = await preNumber(db, u, opts);
-  return db.transaction((tx) => commitUnit(tx, u, taken ? { ...opts, taken } : opts));
+  return db.transaction(async (tx) => {
+    const done = await commitUnit(tx, u, taken ? { ...opts, taken } : opts);
+    if (input.ticketId) await linkTicket(tx, ctx, input.ticketId, done.row);
+    return done;
+  });
+}
+
+/** 从此号受理: the case opened from a hall ticket is linked to it (the hall keeps call → acceptance). */
+async function linkTicket(tx: Queryable, ctx: StaffCtx, ticketId: string, row: CaseRow): Promise<void> {
+  await linkTicketToCase(tx, {
+    ticketId,
+    caseId: row.id,
+    acceptedAt: row.accepted_at,
+    actorName: ctx.actor.displayName,
+    staffId: ctx.actor.staffId,
+    now: ctx.now,
+  });
 }
 
 /**
@@ -384,6 +404,9 @@ export async function receiveCase(db: Db, ctx: StaffCtx, input: CaseCreate) {
  */
 export async function receiveCaseInTransaction(tx: Queryable, ctx: StaffCtx, input: CaseCreate) {
   const common = await prepareReceipt(tx, ctx, input.itemId, input.windowId);
+  if (input.ticketId) await requireTicket(tx, input.ticketId, ctx.actor.centerPath);
   const u = await buildReceivedUnit(tx, ctx, common, input, input);
-  return commitUnit(tx, u, receiptCommit(ctx, common));
+  const done = await commitUnit(tx, u, receiptCommit(ctx, common));
+  if (input.ticketId) await linkTicket(tx, ctx, input.ticketId, done.row);
+  return done;
 }

@@ -125,7 +125,7 @@ describe('taking tickets', () => {
     await admin.patch(`/api/hall/categories/${p.id}`, { active: false });
   });
 
-  it('refuses a ticket once the daily cap is reached, and counts again from 1 on the next business day (China time)', async () => {
+  it('refuses a ticket once the daily cap is reached or the hall is closed, and counts again from 1 on the next business day (China time)', async () => {
     await admin.post('/api/hall/categories', {
       hallId,
       prefix: 'Q',
@@ -145,9 +145,16 @@ describe('taking tickets', () => {
     expect(third.statusCode).toBe(409);
     expect(code(third)).toMatchObject({ code: 'HALL_DAILY_CAP_REACHED' });
     expect(code(third).message).toContain('每日限 2 个');
-    // 00:30 on 3 March in Beijing is still 2 March in UTC: a new business day all the same.
+    // 00:30 on 3 March in Beijing (still 2 March in UTC): the hall is closed, and the kiosk says
+    // when the category's windows open that (Beijing) morning.
     t.clock.set(new Date('2026-03-02T16:30:00Z'), { freeze: true });
     try {
+      const night = await t.anon.post(`/api/public/halls/${hallId}/tickets`, { categoryId: cat.Q.id });
+      expect(night.statusCode).toBe(409);
+      expect(code(night).code).toBe('HALL_CATEGORY_NOT_OPEN');
+      expect(code(night).message).toMatch(/请于 2026-03-03 0\d:\d\d 再来/);
+      // 09:00 that morning is a new business day: numbering starts again at 1.
+      t.clock.set(new Date('2026-03-03T01:00:00Z'), { freeze: true });
       const next = await t.anon.post(`/api/public/halls/${hallId}/tickets`, { categoryId: cat.Q.id });
       expect(next.json<TicketIssued>().ticket).toMatchObject({ number: 'Q01', businessDate: '2026-03-03' });
     } finally {
@@ -348,6 +355,41 @@ describe('opening a case from a ticket (从此号受理)', () => {
     expect(ev.detail).toMatchObject({ caseId, callToAcceptMinutes: 7 });
     const second = (await officer.post('/api/cases', body)).json<{ id: string }>().id;
     expect(code(await act(officer, c.id, 'link-case', { caseId: second })).code).toBe('HALL_TICKET_LINKED');
+    await act(officer, c.id, 'finish');
+  });
+
+  it('a case received with the ticket is linked in the same transaction; a failed receipt links nothing', async () => {
+    const tk = await issue('E');
+    tick();
+    const c = current(await officer.post(`/api/hall/windows/${windowId['3']}/call`, { number: tk.number }))!;
+    await act(officer, c.id, 'start');
+    tick(4 * MIN);
+    const item = await itemByName(t.db, cat.E!.items[0]!.name, t.clock.now());
+    const body = {
+      itemId: item.itemId,
+      applicant: APPLICANT,
+      materials: allReceived(item),
+      decision: 'accept',
+    };
+    // A refusal without its reason fails validation: no case, and the ticket stays unlinked.
+    const bad = await officer.post('/api/cases', { ...body, decision: 'refuse', ticketId: c.id });
+    expect(bad.statusCode).toBe(400);
+    const still = (await officer.get(`/api/hall/tickets/${c.id}`)).json<TicketDetail>();
+    expect(still.caseId).toBeNull();
+    const created = await officer.post('/api/cases', { ...body, ticketId: c.id });
+    expect(created.statusCode, created.body).toBe(201);
+    const caseId = created.json<{ id: string }>().id;
+    const detail = (await officer.get(`/api/hall/tickets/${c.id}`)).json<TicketDetail>();
+    expect(detail.caseId).toBe(caseId);
+    expect(detail.events.find((e) => e.type === 'link_case')!.detail).toMatchObject({
+      callToAcceptMinutes: 4,
+    });
+    // The same ticket cannot open a second case: the whole receipt is refused, no case is written.
+    const before = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
+    const again = await officer.post('/api/cases', { ...body, ticketId: c.id });
+    expect(code(again).code).toBe('HALL_TICKET_LINKED');
+    const after = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
+    expect(after[0]!.n).toBe(before[0]!.n);
     await act(officer, c.id, 'finish');
   });
 });

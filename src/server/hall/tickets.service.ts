@@ -1,3 +1,4 @@
+import { formatInstant } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import {
   businessDate,
@@ -8,6 +9,7 @@ import {
   type PriorityKind,
 } from '../../domain/queue';
 import type { Queryable } from '../db/db';
+import { isCategoryOpen } from '../schedule/category-open';
 import type { FeedOutbox } from './hall.feed';
 import { actorName, feedTicket, type HallCtx } from './hall.common';
 import * as repo from './hall.repository';
@@ -55,6 +57,9 @@ export async function issueTicketWithPosition(
   if (r.itemId && !category.item_ids.includes(r.itemId))
     throw new AppError('VALIDATION_FAILED', {}, { itemId: 'rule.item_not_in_category' });
   if (r.priority && !ctx.actor) throw new AppError('FORBIDDEN');
+  // A walk-in ticket only while a window able to serve the category is open (hours, roster, absences,
+  // AB posts); otherwise the kiosk says when to come back. A booking checked in has its slot already.
+  if (r.channel !== 'appointment') await assertCategoryOpen(q, category.id, category.name, ctx.now);
   const date = businessDate(ctx.now);
   // Read the queue before taking the counter lock, so the lock is held only for a few statements.
   const state = await loadHallState(q, r.hall, ctx.now);
@@ -134,4 +139,13 @@ export async function issueTicketWithPosition(
     status: 'waiting',
   });
   return { id, position };
+}
+
+async function assertCategoryOpen(q: Queryable, categoryId: string, name: string, now: Date): Promise<void> {
+  const s = await isCategoryOpen(q, { categoryId, at: now });
+  if (s.open) return;
+  if (!s.reopensAt) throw new AppError('HALL_CATEGORY_NOT_SCHEDULED', { category: name });
+  // China time, minutes: "2026-03-03 08:30".
+  const reopens = formatInstant(s.reopensAt.getTime()).slice(0, 16).replace('T', ' ');
+  throw new AppError('HALL_CATEGORY_NOT_OPEN', { category: name, reopens });
 }

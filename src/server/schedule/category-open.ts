@@ -19,15 +19,26 @@ export async function isCategoryOpen(
   q: Queryable,
   args: { categoryId: string; at: Date },
 ): Promise<{ open: boolean; reopensAt: Date | null }> {
+  // Most calls come while the hall is open: look at today alone first (one day of schedule to load),
+  // and only when it is closed look two weeks ahead for the reopening.
+  const today = await openWithin(q, args, 0);
+  return today.open || today.reopensAt ? today : openWithin(q, args, LOOKAHEAD_DAYS);
+}
+
+async function openWithin(
+  q: Queryable,
+  args: { categoryId: string; at: Date },
+  lookahead: number,
+): Promise<{ open: boolean; reopensAt: Date | null }> {
   const c = await findCategoryInfo(q, args.categoryId);
   if (!c) throw new AppError('NOT_FOUND', { entity: 'category' });
   if (!c.active || c.item_ids.length === 0) return { open: false, reopensAt: null };
   const today = civilDateOfInstant(args.at.getTime());
-  const last = addDays(today, LOOKAHEAD_DAYS);
+  const last = addDays(today, lookahead);
   const data = await loadSchedule(q, c.center_id, today, last, c.item_ids);
   const plan = planCategory(data, { hallName: c.hall_name, itemIds: c.item_ids });
   const atMs = args.at.getTime();
-  for (let d = 0; d <= LOOKAHEAD_DAYS; d++) {
+  for (let d = 0; d <= lookahead; d++) {
     const date = addDays(today, d);
     let pool;
     try {

@@ -99,6 +99,8 @@ const caseCreateBase = z.object({
   subject: text(300).default(''),
   materials: z.array(MaterialTick).max(100).default([]),
   fee: FeeInput.optional(),
+  /** The hall ticket the visitor was called with (从此号受理): linked to the case in the same transaction. */
+  ticketId: z.uuid().optional(),
 });
 
 /** Receive a case and decide in the same sitting (one flow at the window): just receive, accept, ask for a supplement or refuse. */

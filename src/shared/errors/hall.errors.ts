@@ -70,6 +70,16 @@ export const hallErrors = {
     zh: '「{category}」暂停取号',
     en: '"{category}" is not issuing tickets at the moment',
   },
+  HALL_CATEGORY_NOT_OPEN: {
+    status: 409,
+    zh: '「{category}」现在没有窗口办理，请于 {reopens} 再来',
+    en: 'No window serves "{category}" right now; please come back {reopens}',
+  },
+  HALL_CATEGORY_NOT_SCHEDULED: {
+    status: 409,
+    zh: '「{category}」近期没有窗口排班办理，请咨询导办台',
+    en: 'No window is scheduled to serve "{category}" soon; please ask at the guide desk',
+  },
   HALL_TICKET_LINKED: {
     status: 409,
     zh: '{number} 号已关联办件 {caseNumber}',

@@ -12,8 +12,8 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { CaseCreated, MaterialTick } from '../../shared/contracts/cases';
 import { CaseCreated as CaseCreatedSchema } from '../../shared/contracts/cases';
 import { GuideList, GuideView } from '../../shared/contracts/catalog-public';
@@ -48,6 +48,10 @@ const m = defineMessages({
   documents: { zh: '请打印以下文书交申请人：', en: 'Print these documents for the applicant:' },
   openCase: { zh: '查看办件', en: 'Open the case' },
   next: { zh: '办理下一件', en: 'Next application' },
+  fromTicket: {
+    zh: '从叫号受理：办件将与该号关联（叫号到受理的时间计入监察）',
+    en: 'Opened from a hall ticket: the case will be linked to it (call-to-acceptance time is supervised)',
+  },
   workday: { zh: '个工作日', en: 'working days' },
   day: { zh: '个自然日', en: 'days' },
   workhour: { zh: '个工作小时', en: 'working hours' },
@@ -73,6 +77,10 @@ export default function ReceivePage() {
   const [key, setKey] = useState(newIdempotencyKey);
   const [form] = Form.useForm<ApplicantValues & FeeValues & { subject?: string; extraMissing?: string }>();
   const [refuseForm] = Form.useForm<{ reason: string; referTo?: string }>();
+  // Opened from the officer's hall panel (从此号受理): the ticket to link and its category's item.
+  const [params, setParams] = useSearchParams();
+  const ticketId = params.get('ticketId') ?? undefined;
+  const presetItem = params.get('itemId');
 
   const search = async (q: string) => {
     const res = await api('GET', '/public/guides', { query: { q, pageSize: 30 }, schema: GuideList });
@@ -82,7 +90,18 @@ export default function ReceivePage() {
     const g = await api('GET', `/public/guides/${itemId}`, { schema: GuideView });
     setGuide(g);
     setTicks(defaultTicks(g.content.materials));
+    // An item preset from the address has no search result yet: give the select its label.
+    setOptions((o) =>
+      o.some((x) => x.value === g.itemId)
+        ? o
+        : [{ value: g.itemId, label: `${g.content.name} · ${g.departmentName}` }, ...o],
+    );
   };
+
+  useEffect(() => {
+    if (presetItem) void pick(presetItem);
+    // Only the item named in the address when the page opens; picking another is the officer's call.
+  }, [presetItem]);
 
   const submit = async (decision: Decision, refusal?: { reason: string; referTo?: string }) => {
     if (!guide) return;
@@ -105,6 +124,7 @@ export default function ReceivePage() {
           decision,
           ...(decision === 'request_supplement' ? { extraMissing: extra.map((name) => ({ name })) } : {}),
           ...(refusal ?? {}),
+          ...(ticketId ? { ticketId } : {}),
         },
       });
       setCreated(res);
@@ -122,6 +142,8 @@ export default function ReceivePage() {
     setTicks([]);
     form.resetFields();
     setKey(newIdempotencyKey());
+    // The next application is a new visitor: it no longer belongs to the ticket.
+    if (ticketId) setParams({});
   };
 
   if (created) {
@@ -166,6 +188,7 @@ export default function ReceivePage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t(m.title)}
       </Typography.Title>
+      {ticketId && <Alert type="info" showIcon title={t(m.fromTicket)} data-testid="from-ticket" />}
       <Card>
         <Form.Item label={t(m.pickItem)} style={{ marginBottom: 0 }}>
           <Select
@@ -175,6 +198,7 @@ export default function ReceivePage() {
             options={options}
             onSearch={(q) => void search(q)}
             onFocus={() => options.length === 0 && void search('')}
+            value={guide?.itemId}
             onChange={(id: string) => void pick(id)}
             data-testid="item-select"
             style={{ width: '100%' }}
