@@ -131,3 +131,28 @@ describe('the public window directory', () => {
     await pub.context().close();
   });
 });
+
+describe('an enterprise follows its bulk requests on the portal', () => {
+  it('sees its own request and files a new one above the threshold', async () => {
+    const qiye = await newPage(browser);
+    await login(qiye, 'qiye');
+    await qiye.goto(`${baseUrl()}/portal/bulk`);
+    const rows = qiye.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const before = await rows.count();
+    expect(await rows.first().innerText()).toContain('云溪县绿源农产品有限公司');
+    const itemName = (await rows.first().locator('td').nth(2).innerText()).trim();
+
+    await qiye.getByRole('button', { name: '登记批量预约' }).click();
+    await qiye.locator('#bulk_enterpriseName').fill('云溪县绿源农产品有限公司');
+    await qiye.locator('#bulk_creditCode').fill('91349901MA2Q7K3N4M');
+    await qiye.locator('#bulk_contactName').fill('王经理');
+    await qiye.locator('#bulk_phone').fill('13855007788');
+    await qiye.locator('#bulk_itemId').click();
+    await pickOption(qiye, itemName, itemName);
+    await qiye.locator('#bulk_count').fill('12');
+    await qiye.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(() => rows.count()).toBe(before + 1);
+    await qiye.context().close();
+  });
+});

@@ -319,6 +319,14 @@ export const navItems: NavItem[] = [
     load: () => import('./appointments/BulkPage'),
   },
   {
+    // The same page for an enterprise signed in on the portal: its own requests and rosters.
+    path: '/portal/bulk',
+    group: 'portal',
+    label: { zh: '批量办证预约', en: 'Bulk service requests' },
+    roles: ['applicant'],
+    load: () => import('./appointments/BulkPage'),
+  },
+  {
     path: '/appointments/reception',
     group: 'hall',
     label: { zh: '企业接待', en: 'Enterprise reception' },

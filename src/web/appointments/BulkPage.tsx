@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { ItemList } from '../../shared/contracts/catalog';
+import { GuideList } from '../../shared/contracts/catalog-public';
 import {
   BulkProposalsView,
   bulkStatusLabels,
@@ -32,7 +33,7 @@ import { useAuth } from '../auth/auth';
 import { CenterSelect } from '../components/CenterSelect';
 import { applyApiError } from '../components/forms';
 import { currentLang, defineMessages, useLang, useT } from '../i18n/i18n';
-import { useBulk, useBulkList, uploadFile } from './appointments-hooks';
+import { useBulk, useBulkList, useOwnBulkList, uploadFile } from './appointments-hooks';
 
 const m = defineMessages({
   title: { zh: '批量办证服务室', en: 'Bulk-service room' },
@@ -79,23 +80,37 @@ type CreateForm = {
   note?: string;
 };
 
+/**
+ * 批量办证: staff see a center's requests, confirm a time and receive the day's rows; an enterprise
+ * (signed in on the portal) asks for its own, follows them and uploads its roster on the same page.
+ */
 export default function BulkPage() {
   const t = useT();
   const { lang } = useLang();
   const { message } = AntApp.useApp();
+  const { hasRole } = useAuth();
+  const enterprise = hasRole('applicant');
   const [centerId, setCenterId] = useState<string>();
-  const list = useBulkList(centerId);
+  const centerList = useBulkList(enterprise ? undefined : centerId);
+  const ownList = useOwnBulkList(enterprise);
+  const list = enterprise ? ownList : centerList;
   const [itemQ, setItemQ] = useState('');
-  const items = useApi(
-    () =>
-      centerId
-        ? api('GET', '/catalog/items', {
-            query: { centerId, q: itemQ || undefined, pageSize: 50 },
-            schema: ItemList,
-          })
-        : Promise.resolve(null),
-    [centerId, itemQ],
-  );
+  // Staff pick from their center's catalog; an enterprise from the published guides.
+  const items = useApi(async () => {
+    if (enterprise) {
+      const g = await api('GET', '/public/guides', {
+        query: { q: itemQ || undefined, pageSize: 30 },
+        schema: GuideList,
+      });
+      return g.items.map((i) => ({ id: i.itemId, name: i.name, departmentName: i.departmentName }));
+    }
+    if (!centerId) return [];
+    const r = await api('GET', '/catalog/items', {
+      query: { centerId, q: itemQ || undefined, pageSize: 50 },
+      schema: ItemList,
+    });
+    return r.items.map((i) => ({ id: i.id, name: i.name, departmentName: i.departmentName }));
+  }, [enterprise, centerId, itemQ]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<CreateForm>();
@@ -117,7 +132,7 @@ export default function BulkPage() {
           {t(m.title)}
         </Typography.Title>
         <Space>
-          <CenterSelect value={centerId} onChange={setCenterId} />
+          {!enterprise && <CenterSelect value={centerId} onChange={setCenterId} />}
           <Button
             type="primary"
             onClick={() => {
@@ -183,7 +198,7 @@ export default function BulkPage() {
               showSearch
               filterOption={false}
               onSearch={setItemQ}
-              options={(items.data?.items ?? []).map((i) => ({
+              options={(items.data ?? []).map((i) => ({
                 value: i.id,
                 label: `${i.name}（${i.departmentName}）`,
               }))}

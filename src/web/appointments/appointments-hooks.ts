@@ -88,6 +88,12 @@ export const useBulkList = (centerId: string | undefined) =>
       ),
     [centerId],
   );
+/** An enterprise's own bulk requests (the server scopes them by its credit code). */
+export const useOwnBulkList = (enabled: boolean) =>
+  useApi(
+    () => (enabled ? api('GET', '/appointments/bulk', { schema: z.array(BulkView) }) : Promise.resolve([])),
+    [enabled],
+  );
 export const useBulk = (id: string | null) =>
   useApi(
     () => (id ? api('GET', `/appointments/bulk/${id}`, { schema: BulkDetailView }) : Promise.resolve(null)),
