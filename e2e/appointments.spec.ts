@@ -105,7 +105,9 @@ describe('an administrator rosters B for absent A, and B sees A’s cases', () =
     await dialog.locator('#absence_to').fill('2026-11-23T18:00');
     await dialog.locator('#absence_note').fill('参加业务培训');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await admin.getByRole('cell', { name: '刘洋' }).first().waitFor();
+    // The dialog closes once the server has recorded the absence (an error would keep it open).
+    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+    await admin.getByRole('cell', { name: '刘洋' }).first().waitFor({ timeout: 30_000 });
 
     // The roster calendar shows 刘洋 on duty at window 3 today.
     await admin.goto(`${baseUrl()}/schedule/roster`);
