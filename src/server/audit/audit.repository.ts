@@ -71,3 +71,31 @@ export async function listAudit(
   );
   return { rows, total };
 }
+
+/** Who makes a change and when, as every service's context carries it. */
+export interface AuditCtx {
+  actor: { userId: string; displayName: string };
+  now: Date;
+}
+
+/** The audit row of a change made by the context's actor at its `now` (the services' common case). */
+export const auditChange = (
+  q: Queryable,
+  ctx: AuditCtx,
+  centerId: string,
+  action: string,
+  entity: string,
+  id: string,
+  before: unknown,
+  after: unknown,
+) =>
+  recordAudit(q, {
+    centerId,
+    actor: { userId: ctx.actor.userId, displayName: ctx.actor.displayName },
+    action,
+    entity,
+    entityId: id,
+    before,
+    after,
+    at: ctx.now,
+  });

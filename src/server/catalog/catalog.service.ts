@@ -11,7 +11,7 @@ import type {
   VersionUpdate,
 } from '../../shared/contracts/catalog';
 import { versionStatusLabels } from '../../shared/contracts/catalog-labels';
-import { recordAudit } from '../audit/audit.repository';
+import { auditChange } from '../audit/audit.repository';
 import type { Queryable } from '../db/db';
 import { uniqueViolation } from '../db/db-errors';
 import type { Actor } from '../http/actor';
@@ -35,26 +35,7 @@ export interface Ctx {
 /** The civil day (China Standard Time) of an instant: what "effective from" dates are compared with. */
 export const civilDay = (at: Date): string => civilDateOfInstant(at.getTime());
 
-export const auditCatalog = (
-  q: Queryable,
-  ctx: Ctx,
-  centerId: string,
-  action: string,
-  entity: string,
-  id: string,
-  before: unknown,
-  after: unknown,
-) =>
-  recordAudit(q, {
-    centerId,
-    actor: { userId: ctx.actor.userId, displayName: ctx.actor.displayName },
-    action,
-    entity,
-    entityId: id,
-    before,
-    after,
-    at: ctx.now,
-  });
+export const auditCatalog = auditChange;
 
 export async function requireItem(q: Queryable, actor: Scoped, id: string): Promise<repo.ItemRow> {
   const item = await repo.findItem(q, actor.centerPath, id);

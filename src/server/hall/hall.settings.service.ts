@@ -8,7 +8,7 @@ import type {
   HallCreate,
   HallUpdate,
 } from '../../shared/contracts/hall';
-import { recordAudit } from '../audit/audit.repository';
+import { auditChange } from '../audit/audit.repository';
 import type { Queryable } from '../db/db';
 import type { Actor } from '../http/actor';
 import type { FeedOutbox } from './hall.feed';
@@ -26,26 +26,7 @@ interface AdminCtx {
   now: Date;
 }
 
-const audit = (
-  q: Queryable,
-  ctx: AdminCtx,
-  centerId: string,
-  action: string,
-  entity: string,
-  id: string,
-  before: unknown,
-  after: unknown,
-) =>
-  recordAudit(q, {
-    centerId,
-    actor: { userId: ctx.actor.userId, displayName: ctx.actor.displayName },
-    action,
-    entity,
-    entityId: id,
-    before,
-    after,
-    at: ctx.now,
-  });
+const audit = auditChange;
 
 export async function createHall(
   q: Queryable,

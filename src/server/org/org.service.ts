@@ -12,7 +12,7 @@ import {
   type WindowCreate,
   type WindowUpdate,
 } from '../../shared/contracts/org';
-import { recordAudit } from '../audit/audit.repository';
+import { auditChange } from '../audit/audit.repository';
 import { hashPassword } from '../auth/passwords';
 import type { Queryable } from '../db/db';
 import { uniqueViolation } from '../db/db-errors';
@@ -29,26 +29,7 @@ interface Ctx {
   now: Date;
 }
 
-const audit = (
-  q: Queryable,
-  ctx: Ctx,
-  centerId: string,
-  action: string,
-  entity: string,
-  id: string,
-  before: unknown,
-  after: unknown,
-) =>
-  recordAudit(q, {
-    centerId,
-    actor: { userId: ctx.actor.userId, displayName: ctx.actor.displayName },
-    action,
-    entity,
-    entityId: id,
-    before,
-    after,
-    at: ctx.now,
-  });
+const audit = auditChange;
 
 export async function requireCenter(q: Queryable, actor: Scoped, id: string): Promise<repo.CenterRow> {
   const c = await repo.findCenter(q, actor.centerPath, id);

@@ -12,7 +12,7 @@ import type {
   RosterSetBody,
   SubstitutionBody,
 } from '../../shared/contracts/schedule';
-import { recordAudit } from '../audit/audit.repository';
+import { auditChange } from '../audit/audit.repository';
 import type { Queryable } from '../db/db';
 import type { Actor } from '../http/actor';
 import { requireCenter } from '../org/org.service';
@@ -31,26 +31,7 @@ export interface Ctx {
   now: Date;
 }
 
-const audit = (
-  q: Queryable,
-  ctx: Ctx,
-  centerId: string,
-  action: string,
-  entity: string,
-  id: string,
-  before: unknown,
-  after: unknown,
-) =>
-  recordAudit(q, {
-    centerId,
-    actor: { userId: ctx.actor.userId, displayName: ctx.actor.displayName },
-    action,
-    entity,
-    entityId: id,
-    before,
-    after,
-    at: ctx.now,
-  });
+const audit = auditChange;
 
 async function requireWindowOf(q: Queryable, actor: Scoped, windowId: string, centerId?: string) {
   const w = await findWindow(q, actor.centerPath, windowId);

@@ -15,7 +15,6 @@ import {
   Switch,
   Table,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -36,7 +35,7 @@ import { CenterSelect } from '../components/CenterSelect';
 import { applyApiError } from '../components/forms';
 import { useDepartments, useWindows } from '../components/org-hooks';
 import { defineMessages, useT } from '../i18n/i18n';
-import { cnTime, pct, useLabel } from './evaluation-ui';
+import { ActionsAndHistory, cnTime, pct, useLabel } from './evaluation-ui';
 
 const m = defineMessages({
   title: { zh: '投诉举报与表扬', en: 'Complaints, reports & praise' },
@@ -286,25 +285,16 @@ export default function ComplaintsPage() {
                 </Descriptions.Item>
               )}
             </Descriptions>
-            <Space wrap>
-              {k.actions.map((a) => (
-                <Button
-                  key={a}
-                  data-testid={`complaint-action-${a}`}
-                  onClick={() => {
-                    form.resetFields();
-                    setActing(a as ComplaintAction);
-                  }}
-                >
-                  {label(complaintActionLabels[a as ComplaintAction])}
-                </Button>
-              ))}
-            </Space>
-            <Typography.Title level={5}>{t(m.history)}</Typography.Title>
-            <Timeline
-              items={(k.events ?? []).map((e) => ({
-                children: `${cnTime(e.at)} ${e.actorName} ${label(complaintActionLabels[e.action as ComplaintAction], e.action)} ${e.note}`,
-              }))}
+            <ActionsAndHistory<ComplaintAction>
+              actions={k.actions}
+              events={k.events}
+              labels={complaintActionLabels}
+              historyTitle={t(m.history)}
+              testIdPrefix="complaint-action"
+              onAct={(a) => {
+                form.resetFields();
+                setActing(a);
+              }}
             />
           </Space>
         )}

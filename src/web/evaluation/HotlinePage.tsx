@@ -12,7 +12,6 @@ import {
   Switch,
   Table,
   Tag,
-  Timeline,
   Typography,
   Upload,
 } from 'antd';
@@ -41,7 +40,7 @@ import { CenterSelect } from '../components/CenterSelect';
 import { applyApiError } from '../components/forms';
 import { useDepartments } from '../components/org-hooks';
 import { currentLang, defineMessages, useT } from '../i18n/i18n';
-import { cnTime, useLabel } from './evaluation-ui';
+import { ActionsAndHistory, cnTime, useLabel } from './evaluation-ui';
 import { ApiKeysButton } from './HotlineKeys';
 
 const m = defineMessages({
@@ -284,26 +283,17 @@ export default function HotlinePage() {
                 <Descriptions.Item label={t(m.level)}>{label(levelLabels[o.satisfaction])}</Descriptions.Item>
               )}
             </Descriptions>
-            <Space wrap>
-              {o.actions.map((a) => (
-                <Button
-                  key={a}
-                  data-testid={`hotline-action-${a}`}
-                  onClick={() => {
-                    form.resetFields();
-                    setActing(a as HotlineAction);
-                  }}
-                >
-                  {label(hotlineActionLabels[a as HotlineAction])}
-                </Button>
-              ))}
-            </Space>
-            <Typography.Title level={5}>{t(m.history)}</Typography.Title>
-            <Timeline
-              items={(o.events ?? []).map((e) => ({
-                color: e.action === 'supervise' ? 'red' : e.action === 'return' ? 'orange' : 'blue',
-                children: `${cnTime(e.at)} ${e.actorName}${e.departmentName ? `（${e.departmentName}）` : ''} ${label(hotlineActionLabels[e.action as HotlineAction], e.action)} ${e.note}`,
-              }))}
+            <ActionsAndHistory<HotlineAction>
+              actions={o.actions}
+              events={o.events}
+              labels={hotlineActionLabels}
+              historyTitle={t(m.history)}
+              testIdPrefix="hotline-action"
+              color={(a) => (a === 'supervise' ? 'red' : a === 'return' ? 'orange' : 'blue')}
+              onAct={(a) => {
+                form.resetFields();
+                setActing(a);
+              }}
             />
           </Space>
         )}

@@ -1,6 +1,5 @@
 import {
   App as AntApp,
-  Button,
   Descriptions,
   Drawer,
   Form,
@@ -13,7 +12,6 @@ import {
   Switch,
   Table,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -29,7 +27,7 @@ import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { applyApiError } from '../components/forms';
 import { defineMessages, useT } from '../i18n/i18n';
-import { cnTime, LevelTag, TagList, useLabel } from './evaluation-ui';
+import { ActionsAndHistory, cnTime, LevelTag, TagList, useLabel } from './evaluation-ui';
 
 const m = defineMessages({
   title: { zh: '差评整改', en: 'Bad-review rectification' },
@@ -223,25 +221,16 @@ export default function RectificationsPage() {
                 <Descriptions.Item label={t(m.rating)}>{t(m[r.applicantRating])}</Descriptions.Item>
               )}
             </Descriptions>
-            <Space wrap>
-              {r.actions.map((a) => (
-                <Button
-                  key={a}
-                  data-testid={`rect-action-${a}`}
-                  onClick={() => {
-                    form.resetFields();
-                    setActing(a as Action);
-                  }}
-                >
-                  {label(rectificationActionLabels[a as Action])}
-                </Button>
-              ))}
-            </Space>
-            <Typography.Title level={5}>{t(m.history)}</Typography.Title>
-            <Timeline
-              items={(r.events ?? []).map((e) => ({
-                children: `${cnTime(e.at)} ${e.actorName} ${label(rectificationActionLabels[e.action as Action], e.action)} ${e.note}`,
-              }))}
+            <ActionsAndHistory<Action>
+              actions={r.actions}
+              events={r.events}
+              labels={rectificationActionLabels}
+              historyTitle={t(m.history)}
+              testIdPrefix="rect-action"
+              onAct={(a) => {
+                form.resetFields();
+                setActing(a);
+              }}
             />
           </Space>
         )}

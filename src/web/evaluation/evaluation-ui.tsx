@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Button, Space, Tag, Timeline, Typography } from 'antd';
 import type { SatisfactionLevel } from '../../domain/evaluation/levels';
 import { levelLabels, tagLabels, type Label } from '../../shared/contracts/evaluation-labels';
 import { useLang } from '../i18n/i18n';
@@ -52,4 +52,47 @@ export function monthsBefore(last: string, n: number): string[] {
     const idx = y * 12 + (mo - 1) - i;
     return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
   });
+}
+
+interface HistoryEvent {
+  at: string;
+  actorName: string;
+  action: string;
+  note: string;
+  departmentName?: string | null;
+}
+
+/**
+ * The record's next allowed actions as buttons (the server lists them; nothing else is offered) and
+ * its history, oldest first. Shared by the rectification, complaint and 12345 drawers.
+ */
+export function ActionsAndHistory<A extends string>(props: {
+  actions: readonly string[];
+  events: readonly HistoryEvent[] | undefined;
+  labels: Readonly<Record<A, Label>>;
+  historyTitle: string;
+  testIdPrefix: string;
+  onAct: (action: A) => void;
+  color?: (action: string) => string;
+}) {
+  const label = useLabel();
+  const word = (a: string) => label(props.labels[a as A], a);
+  return (
+    <>
+      <Space wrap>
+        {props.actions.map((a) => (
+          <Button key={a} data-testid={`${props.testIdPrefix}-${a}`} onClick={() => props.onAct(a as A)}>
+            {word(a)}
+          </Button>
+        ))}
+      </Space>
+      <Typography.Title level={5}>{props.historyTitle}</Typography.Title>
+      <Timeline
+        items={(props.events ?? []).map((e) => ({
+          ...(props.color ? { color: props.color(e.action) } : {}),
+          children: `${cnTime(e.at)} ${e.actorName}${e.departmentName ? `（${e.departmentName}）` : ''} ${word(e.action)} ${e.note}`,
+        }))}
+      />
+    </>
+  );
 }
