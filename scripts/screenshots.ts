@@ -14,6 +14,14 @@ const shots: { user: string | null; path: string; file: string; wait?: string }[
   { user: 'admin', path: '/admin/windows', file: 'admin-windows.png' },
   { user: 'admin', path: '/admin/staff', file: 'admin-staff.png' },
   { user: 'officer', path: '/workstation', file: 'workstation.png' },
+  { user: 'officer', path: '/cases', file: 'cases.png' },
+  { user: 'officer', path: '/hall/officer', file: 'hall-officer.png' },
+  { user: 'supervisor', path: '/supervision', file: 'supervision-desk.png' },
+  { user: 'leader', path: '/evaluation/satisfaction', file: 'satisfaction.png' },
+  { user: 'admin', path: '/schedule/roster', file: 'roster.png' },
+  { user: 'admin', path: '/admin/calendar', file: 'calendar.png' },
+  { user: null, path: '/guides', file: 'guides.png' },
+  { user: null, path: '/appointments/book', file: 'book.png' },
   ...(process.argv.slice(2).map((arg) => {
     const [user, path, file] = arg.split(',');
     return { user: user === '-' ? null : user!, path: path!, file: file! };
@@ -26,7 +34,8 @@ mkdirSync(out, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'ow-shots-'));
 const port = await freePort();
 const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ONEWINDOW_JOBS: 'off' },
+  // Jobs on, as in `npm start`: the supervision sweep issues the demo's cards before the desk is shot.
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise<void>((resolve) => {
@@ -36,6 +45,7 @@ await new Promise<void>((resolve) => {
     if (buf.includes('is running')) resolve();
   });
 });
+await new Promise((r) => setTimeout(r, 20_000)); // the jobs' first round
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: [

@@ -55,6 +55,7 @@ const m = defineMessages({
   linked: { zh: '已关联办件', en: 'Case linked' },
   next: { zh: '候叫队列', en: 'Waiting for this window' },
   categories: { zh: '本窗口可办业务', en: 'Categories this window serves' },
+  category: { zh: '业务', en: 'Category' },
   waiting: { zh: '{n} 人等候', en: '{n} waiting' },
   today: { zh: '今日', en: 'Today' },
   served: { zh: '已办', en: 'Served' },
@@ -174,7 +175,7 @@ export default function OfficerPanelPage() {
                 </Tag>
               }
             >
-              <Space wrap style={{ marginBottom: 16 }}>
+              <Space wrap style={{ display: 'flex', marginBottom: 16 }}>
                 {!p.onDutyHere && (
                   <Button onClick={() => void run(w('open'))} disabled={busy} data-testid="officer-open">
                     {t(m.goOnDuty)}
@@ -340,7 +341,7 @@ export default function OfficerPanelPage() {
                 data-testid="officer-next"
                 columns={[
                   { title: '#', dataIndex: 'number', width: 80 },
-                  { title: t(m.categories), dataIndex: 'categoryName' },
+                  { title: t(m.category), dataIndex: 'categoryName' },
                   {
                     title: '',
                     key: 'tags',
