@@ -22,7 +22,8 @@ export const sm = defineMessages({
   level: { zh: '信号', en: 'Level' },
   department: { zh: '责任部门', en: 'Department' },
   window: { zh: '窗口', en: 'Window' },
-  officer: { zh: '责任人', en: 'Officer' },
+  // The officer who received the case (steps are assigned to a department's role, not a person).
+  officer: { zh: '受理人', en: 'Received by' },
   issuedAt: { zh: '发出时间', en: 'Issued' },
   clearedAt: { zh: '解除时间', en: 'Cleared' },
   explanation: { zh: '说明', en: 'Explanation' },
