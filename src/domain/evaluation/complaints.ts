@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { complaintTransitionParams } from '../../shared/contracts/evaluation-labels';
+import { complaintTransitionParams } from './workflow-labels';
 
 /**
  * Complaints, reports, praise and suggestions (投诉 / 举报 / 表扬 / 建议) from the portal, the phone

@@ -1,7 +1,7 @@
 import type { CalendarIndex } from '../calendar/calendar-index';
 import { computeDeadline } from '../clock/deadline';
 import { AppError } from '../errors';
-import { hotlineTransitionParams } from '../../shared/contracts/evaluation-labels';
+import { hotlineTransitionParams } from './workflow-labels';
 import type { SatisfactionLevel } from './levels';
 import type { HotlineLimits } from './policy';
 

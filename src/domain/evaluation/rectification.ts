@@ -2,7 +2,7 @@ import type { CalendarIndex } from '../calendar/calendar-index';
 import { computeDeadline } from '../clock/deadline';
 import type { Limit } from '../clock/clock.types';
 import { AppError } from '../errors';
-import { rectificationTransitionParams } from '../../shared/contracts/evaluation-labels';
+import { rectificationTransitionParams } from './workflow-labels';
 import type { EvaluationPolicy } from './policy';
 
 /**

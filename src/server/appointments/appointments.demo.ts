@@ -3,7 +3,7 @@ import { defaultAppointmentPolicy, type DayKind, type HoursMode } from '../../do
 import type { WorkingPeriod } from '../../domain/calendar';
 import { getCalendarIndex } from '../calendar/calendar.service';
 import type { Queryable } from '../db/db';
-import type { DemoContext } from '../demo/demo.loader';
+import type { DemoContext } from '../demo/demo-context';
 import { demoApplicants } from '../demo/data/org';
 import { addDays, datesBetween } from '../schedule/schedule.engine';
 import * as sched from '../schedule/schedule.repository';

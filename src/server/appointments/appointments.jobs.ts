@@ -1,6 +1,6 @@
 import { blacklistStatus, defaultAppointmentPolicy } from '../../domain/schedule';
 import type { Db } from '../db/db';
-import type { Job } from '../jobs/jobs';
+import type { Job } from '../jobs/job';
 import { notifyAppointment } from './appointments.notify';
 import * as repo from './appointments.repository';
 import { loadSettings } from './appointments.settings';

@@ -1,6 +1,6 @@
 import type { WorkingHours } from '../../shared/contracts/calendar';
 import type { Queryable } from '../db/db';
-import type { DemoContext } from '../demo/demo.loader';
+import type { DemoContext } from '../demo/demo-context';
 import * as repo from './calendar.repository';
 import { chineseDaysSeed } from './calendar.seed-data';
 import { yearRowsFromSchedule, type YearSchedule } from './calendar.schedule';

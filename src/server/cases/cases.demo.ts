@@ -3,7 +3,7 @@ import type { ItemVersionView } from '../../shared/contracts/catalog';
 import { actorFromUser } from '../auth/auth.service';
 import { findUserByUsername } from '../auth/auth.repository';
 import type { Queryable } from '../db/db';
-import type { DemoStep } from '../demo/demo-steps';
+import type { DemoStep } from '../demo/demo-context';
 import { demoApplicants } from '../demo/data/org';
 import { performAction } from './action.service';
 import { receiveBundle } from './bundle.service';

@@ -3,7 +3,7 @@ import { computeDeadline } from '../../domain/clock';
 import { isAppError } from '../../domain/errors';
 import type { Db } from '../db/db';
 import { maybeOne } from '../db/db';
-import type { Job } from '../jobs/jobs';
+import type { Job } from '../jobs/job';
 import { systemActor } from './cases.actor';
 import { loadCalendar } from './cases.calendar';
 import { commitUnit } from './cases.commit';

@@ -2,7 +2,7 @@ import { civilDateOfDayNumber, dayNumberOfInstant } from '../../domain/calendar/
 import { ItemContent, type SpecialProcedure, type TimeLimit } from '../../shared/contracts/catalog';
 import { specialProcedureLabels } from '../../shared/contracts/catalog-labels';
 import type { Queryable } from '../db/db';
-import type { DemoStep } from '../demo/demo-steps';
+import type { DemoStep } from '../demo/demo-context';
 import { demoItems } from '../demo/data/catalog';
 import { demoDepartments, demoWindows } from '../demo/data/org';
 import { demoStaff } from '../demo/data/org.staff';

@@ -1,5 +1,4 @@
-import type { Queryable } from '../db/db';
-import type { DemoContext } from './demo.loader';
+import type { DemoStep } from './demo-context';
 import { evaluationDemoStep } from '../evaluation/evaluation.demo';
 import { catalogDemoStep } from '../catalog/catalog.demo';
 import { calendarDemoStep } from '../calendar/calendar.demo';
@@ -8,7 +7,7 @@ import { appointmentsDemoStep } from '../appointments/appointments.demo';
 import { supervisionDemoStep } from '../supervision/supervision.demo';
 import { casesDemoStep } from '../cases/cases.demo';
 
-export type DemoStep = (tx: Queryable, ctx: DemoContext) => Promise<void>;
+export type { DemoStep };
 
 /** Demo data of each feature, loaded after the organisation, in this order. One line per feature. */
 export const demoSteps: DemoStep[] = [

@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../db/db';
 import { hashPassword } from '../auth/passwords';
+import type { DemoContext } from './demo-context';
 import { demoSteps } from './demo-steps';
 import { demoOrg } from './data/org';
 import type { Role } from '../../shared/contracts/roles';
@@ -22,15 +23,6 @@ export const DEMO_ACCOUNTS: { password: string; list: { username: string; label:
     { username: 'qiye', label: '企业 applicant (enterprise)' },
   ],
 };
-
-export interface DemoContext {
-  now: Date;
-  centerIds: Map<string, string>;
-  departmentIds: Map<string, string>;
-  windowIds: Map<string, string>;
-  staffIds: Map<string, string>;
-  userIds: Map<string, string>;
-}
 
 /**
  * Load the demo service center on first start (an empty database), in one transaction: either the

@@ -3,7 +3,7 @@ import { MINUTE_MS } from '../../domain/calendar/civil-time';
 import { satisfactionLevels, type SatisfactionLevel } from '../../domain/evaluation';
 import { complaintsDemo } from '../complaints/complaints.demo';
 import type { Queryable } from '../db/db';
-import type { DemoContext } from '../demo/demo.loader';
+import type { DemoContext } from '../demo/demo-context';
 import { demoActor } from './demo-actor';
 import { hotlineDemo } from '../hotline/hotline.demo';
 import * as repo from './evaluation.repository';

@@ -1,4 +1,4 @@
-import type { Job } from '../jobs/jobs';
+import type { Job } from '../jobs/job';
 import { sweepDefaultRatings } from './evaluation.service';
 import { sweepCaseInvitations } from './invitations.service';
 import { sweepOverdueRectifications } from './rectification.service';

@@ -1,5 +1,5 @@
 import { DEFAULT_ANNOUNCEMENT, defaultPriorityWeights } from '../../domain/queue';
-import type { DemoStep } from '../demo/demo-steps';
+import type { DemoStep } from '../demo/demo-context';
 import { insertDemoHistory } from './hall.demo-history';
 import * as repo from './hall.repository';
 

@@ -1,6 +1,6 @@
 import { instantOfDayStart, dayNumberOfInstant } from '../../domain/calendar/civil-time';
 import { businessDate, transitionTicket } from '../../domain/queue';
-import type { Job } from '../jobs/jobs';
+import type { Job } from '../jobs/job';
 import { sweepFeed } from './hall.feed';
 import * as tickets from './tickets.repository';
 

@@ -1,6 +1,6 @@
 import { DAY_MS, MINUTE_MS } from '../../domain/calendar/civil-time';
 import type { Queryable } from '../db/db';
-import type { DemoContext } from '../demo/demo.loader';
+import type { DemoContext } from '../demo/demo-context';
 import { demoActor } from '../evaluation/demo-actor';
 import { performHotlineAction, receiveOrder } from './hotline.service';
 

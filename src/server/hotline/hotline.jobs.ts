@@ -1,4 +1,4 @@
-import type { Job } from '../jobs/jobs';
+import type { Job } from '../jobs/job';
 import { sweepHotlineSupervision } from './hotline.service';
 
 /** 督办 of late 12345 orders: the sign or reply limit passed. Bounded and idempotent. */

@@ -1,20 +1,7 @@
-import type { FastifyBaseLogger } from 'fastify';
-import type { Clock } from '../clock/clock';
-import type { Db } from '../db/db';
+import type { Job, JobContext } from './job';
 import { jobList } from './job-list';
 
-export interface JobContext {
-  db: Db;
-  clock: Clock;
-  log: FastifyBaseLogger;
-}
-
-/** A periodic job: idempotent and bounded, so a tick that runs twice or stops half-way does no harm. */
-export interface Job {
-  name: string;
-  everyMs: number;
-  run(ctx: JobContext): Promise<unknown>;
-}
+export type { Job, JobContext };
 
 const HOLDER = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 

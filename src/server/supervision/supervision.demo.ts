@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db';
-import type { DemoContext } from '../demo/demo.loader';
+import type { DemoContext } from '../demo/demo-context';
 import { defaultRules } from './supervision.defaults';
 import { upsertCenterRule } from './rules.repository';
 

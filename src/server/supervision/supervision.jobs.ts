@@ -1,4 +1,4 @@
-import type { Job } from '../jobs/jobs';
+import type { Job } from '../jobs/job';
 import { escalateOverdueOrders } from './orders.service';
 import { deliverOutbox } from './outbox.service';
 import { sweep } from './sweep.service';
