@@ -5,7 +5,7 @@ import { baseUrl, launchBrowser, login, newPage, pickOption, setServerClock } fr
 
 /**
  * Appointments and AB posts in a real browser against the real server (demo data, manual clock).
- * The demo is loaded at the server's start (Monday 23 November 2026 on this machine's clock); the
+ * The demo is loaded at the server's start (Monday 23 November 2026: e2e/global-setup.ts starts the clock there); the
  * story runs on Monday 23 and Tuesday 24 November 2026, both working days.
  */
 let browser: Browser;

@@ -41,6 +41,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
         ONEWINDOW_CLOCK: 'manual',
+        // The specs tell a story on fixed days (Monday 23 November 2026 onwards): the demo is loaded
+        // on that Monday whatever day the suite runs.
+        ONEWINDOW_CLOCK_START: '2026-11-23T09:00:00+08:00',
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
       },

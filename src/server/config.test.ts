@@ -16,6 +16,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('starts a manual clock where ONEWINDOW_CLOCK_START says, and only a manual one', () => {
+    const c = loadConfig({ ONEWINDOW_CLOCK: 'manual', ONEWINDOW_CLOCK_START: '2026-11-23T09:00:00+08:00' });
+    expect(c.clockStart?.toISOString()).toBe('2026-11-23T01:00:00.000Z');
+    expect(() => loadConfig({ ONEWINDOW_CLOCK_START: '2026-11-23T09:00:00+08:00' })).toThrow(
+      /ONEWINDOW_CLOCK_START: needs ONEWINDOW_CLOCK=manual/,
+    );
+    expect(() => loadConfig({ ONEWINDOW_CLOCK: 'manual', ONEWINDOW_CLOCK_START: 'Monday' })).toThrow(
+      /ONEWINDOW_CLOCK_START: must be an ISO instant/,
+    );
+  });
+
   it('names every bad variable at once', () => {
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });

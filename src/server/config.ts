@@ -16,6 +16,10 @@ const schema = z
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
     ONEWINDOW_CLOCK: z.enum(['system', 'manual']).default('system'),
+    /** Where a manual clock starts (then runs on), so demo data and trainings begin on a known day. */
+    ONEWINDOW_CLOCK_START: z.iso
+      .datetime({ offset: true, message: 'must be an ISO instant, e.g. 2026-11-23T09:00:00+08:00' })
+      .optional(),
     ONEWINDOW_DEMO: z.enum(['auto', 'off']).default('auto'),
     ONEWINDOW_JOBS: z.enum(['on', 'off']).default('on'),
     SESSION_TTL_HOURS: z.coerce
@@ -29,6 +33,10 @@ const schema = z
   .refine((c) => !(c.ONEWINDOW_CLOCK === 'manual' && c.NODE_ENV === 'production'), {
     path: ['ONEWINDOW_CLOCK'],
     message: 'manual is refused when NODE_ENV=production',
+  })
+  .refine((c) => !(c.ONEWINDOW_CLOCK_START && c.ONEWINDOW_CLOCK !== 'manual'), {
+    path: ['ONEWINDOW_CLOCK_START'],
+    message: 'needs ONEWINDOW_CLOCK=manual (the system clock cannot be moved)',
   });
 
 export interface Config {
@@ -38,6 +46,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   clock: 'system' | 'manual';
+  clockStart: Date | undefined;
   demo: 'auto' | 'off';
   jobs: boolean;
   sessionTtlHours: number;
@@ -60,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     clock: c.ONEWINDOW_CLOCK,
+    clockStart: c.ONEWINDOW_CLOCK_START ? new Date(c.ONEWINDOW_CLOCK_START) : undefined,
     demo: c.ONEWINDOW_DEMO,
     jobs: c.ONEWINDOW_JOBS === 'on',
     sessionTtlHours: c.SESSION_TTL_HOURS,

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
   const clock = config.clock === 'manual' ? new ManualClock() : systemClock;
+  if (config.clockStart && clock instanceof ManualClock) clock.set(config.clockStart);
   const db = await openDatabase(config);
   await migrate(db);
   const demo = config.demo === 'auto' ? await loadDemoData(db, clock.now()) : false;
