@@ -139,6 +139,29 @@ describe('a visit through the hall', () => {
   });
 });
 
+describe('the kiosk out of hours', () => {
+  it('greys a category out and says when it reopens', async () => {
+    const admin = await newPage(browser);
+    await login(admin, 'admin');
+    // Wednesday 25 November 2026, 22:00 in China: the hall is closed until Thursday morning.
+    await setServerClock(admin, '2026-11-25T14:00:00Z');
+    const halls = (await (await admin.request.get(`${baseUrl()}/api/hall/halls`)).json()) as {
+      id: string;
+      name: string;
+    }[];
+    const hallId = halls.find((h) => h.name === '一楼大厅')!.id;
+    await admin.context().close();
+
+    const kiosk = await newPage(browser);
+    await kiosk.goto(`${baseUrl()}/hall/kiosk/${hallId}`);
+    await expect
+      .poll(() => kiosk.getByTestId('kiosk-closed-C').innerText())
+      .toMatch(/请于 11-26 \d\d:\d\d 再来/);
+    expect(await kiosk.getByTestId('kiosk-category-C').isDisabled()).toBe(true);
+    await kiosk.context().close();
+  });
+});
+
 /** The name of the first item of the ticket's category (C), as the officer would pick it. */
 async function categoryItemName(officer: Page, hallId: string): Promise<string> {
   const cats = (await (

@@ -13,6 +13,7 @@ import {
   Switch,
   Typography,
 } from 'antd';
+import type { z } from 'zod';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import {
@@ -21,6 +22,7 @@ import {
   TicketPublicView,
   type FeedMessage,
 } from '../../shared/contracts/hall';
+import { CategoryOpenView } from '../../shared/contracts/schedule';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/use-api';
 import { defineMessages, useT } from '../i18n/i18n';
@@ -33,6 +35,8 @@ const m = defineMessages({
   waiting: { zh: '等候 {n} 人', en: '{n} waiting' },
   wait: { zh: '约 {n} 分钟', en: '~{n} min' },
   closed: { zh: '暂无窗口', en: 'No window open' },
+  reopens: { zh: '暂停取号，请于 {at} 再来', en: 'Not issuing now; back at {at}' },
+  notScheduled: { zh: '暂停取号，请咨询导办台', en: 'Not issuing; please ask at the guide desk' },
   large: { zh: '大字模式', en: 'Large text' },
   booking: { zh: '预约取号（输入身份证号）', en: 'I have a booking (ID number)' },
   idNumber: { zh: '请输入身份证号码', en: 'Enter your ID number' },
@@ -127,6 +131,37 @@ export default function KioskPage() {
     }
   };
 
+  // Whether each category issues tickets now (hours, roster, absences) and when it reopens; the
+  // schedule changes slowly, so once a minute is enough.
+  const categoryIds = (hall.data?.categories ?? []).map((c) => c.categoryId).join(',');
+  const [openness, setOpenness] = useState<Record<string, z.infer<typeof CategoryOpenView>>>({});
+  useEffect(() => {
+    if (!categoryIds) return;
+    let live = true;
+    const load = async () => {
+      const views = await Promise.all(
+        categoryIds
+          .split(',')
+          .map((id) =>
+            api('GET', `/public/categories/${id}/open`, { schema: CategoryOpenView }).catch(() => null),
+          ),
+      );
+      if (live) setOpenness(Object.fromEntries(views.flatMap((v) => (v ? [[v.categoryId, v]] : []))));
+    };
+    void load();
+    const id = setInterval(() => void load(), 60_000);
+    return () => {
+      live = false;
+      clearInterval(id);
+    };
+  }, [categoryIds]);
+  // "2026-11-24T08:30:00+08:00" → "11-24 08:30" (China time, as the server writes it).
+  const notIssuing = (id: string): string | null => {
+    const o = openness[id];
+    if (!o || o.open) return null;
+    return o.reopensAt ? t(m.reopens, { at: o.reopensAt.slice(5, 16).replace('T', ' ') }) : t(m.notScheduled);
+  };
+
   if (hall.error) return <Result status="404" title={t(m.notFound)} />;
   if (!hall.data) return <Spin fullscreen />;
   const h = hall.data;
@@ -176,7 +211,7 @@ export default function KioskPage() {
             <Button
               block
               type="primary"
-              disabled={busy}
+              disabled={busy || notIssuing(c.categoryId) !== null}
               data-testid={`kiosk-category-${c.prefix}`}
               onClick={() => void take(c.categoryId)}
               style={{
@@ -196,6 +231,11 @@ export default function KioskPage() {
                 {c.estimatedWaitMinutes !== null ? t(m.wait, { n: c.estimatedWaitMinutes }) : t(m.closed)}
                 {c.estimatedWaitMinutes !== null && !c.open ? ` · ${t(m.closed)}` : ''}
               </span>
+              {notIssuing(c.categoryId) && (
+                <span style={{ fontSize: 18 * font }} data-testid={`kiosk-closed-${c.prefix}`}>
+                  {notIssuing(c.categoryId)}
+                </span>
+              )}
             </Button>
           </Col>
         ))}
