@@ -33,6 +33,7 @@ import { useAuth } from '../auth/auth';
 import { CenterSelect } from '../components/CenterSelect';
 import { applyApiError } from '../components/forms';
 import { currentLang, defineMessages, useLang, useT } from '../i18n/i18n';
+import { words } from '../i18n/words';
 import { useBulk, useBulkList, useOwnBulkList, uploadFile } from './appointments-hooks';
 
 const m = defineMessages({
@@ -285,8 +286,9 @@ function BulkDrawer({ id, onClose }: { id: string | null; onClose: () => void })
             <Descriptions.Item label={t(m.item)}>{b.itemName}</Descriptions.Item>
             <Descriptions.Item label={t(m.count)}>{b.count}</Descriptions.Item>
             <Descriptions.Item label={t(m.blocks)} span={2}>
-              {(b.blocks ?? []).map((x) => `${x.date} ${x.start}-${x.end}（${x.cases} 件）`).join('；') ||
-                '—'}
+              {(b.blocks ?? [])
+                .map((x) => `${x.date} ${x.start}-${x.end}${t(words.casesCount, { n: x.cases })}`)
+                .join('；') || '—'}
             </Descriptions.Item>
           </Descriptions>
           {staffSide && proposals.data && (
@@ -295,7 +297,10 @@ function BulkDrawer({ id, onClose }: { id: string | null; onClose: () => void })
                 <Space key={i} style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
                   <span>
                     {p.blocks
-                      .map((x) => `${x.date} ${x.start}-${x.end} ${x.staffNames.join('、')}（${x.cases} 件）`)
+                      .map(
+                        (x) =>
+                          `${x.date} ${x.start}-${x.end} ${x.staffNames.join('、')}${t(words.casesCount, { n: x.cases })}`,
+                      )
                       .join('；')}
                     <Typography.Text type="secondary"> {t(m.cost, { n: p.cost })}</Typography.Text>
                   </span>

@@ -20,7 +20,8 @@ import { useAuth } from '../auth/auth';
 import { CenterSelect } from '../components/CenterSelect';
 import { applyApiError } from '../components/forms';
 import { useDepartments } from '../components/org-hooks';
-import { defineMessages, useT } from '../i18n/i18n';
+import { defineMessages, useLang, useT } from '../i18n/i18n';
+import { weekdayShort } from '../i18n/words';
 import { useReceptions, useTimetable } from './appointments-hooks';
 
 const m = defineMessages({
@@ -55,7 +56,6 @@ const m = defineMessages({
   booked: { zh: '待接待', en: 'Booked' },
   cancelled: { zh: '已取消', en: 'Cancelled' },
 });
-const WEEK = ['', '一', '二', '三', '四', '五', '六', '日'];
 
 type TtForm = {
   leaderName: string;
@@ -72,6 +72,7 @@ type RecForm = { record: string; responsibleDepartmentId?: string | null; follow
 
 export default function ReceptionPage() {
   const t = useT();
+  const { lang } = useLang();
   const { hasRole } = useAuth();
   const { message } = AntApp.useApp();
   const [centerId, setCenterId] = useState<string>();
@@ -256,7 +257,11 @@ export default function ReceptionPage() {
                       render: (_: unknown, x) => `${x.leaderTitle} ${x.leaderName}`,
                     },
                     { title: t(m.department), dataIndex: 'departmentName' },
-                    { title: t(m.weekday), dataIndex: 'weekday', render: (w: number) => `周${WEEK[w]}` },
+                    {
+                      title: t(m.weekday),
+                      dataIndex: 'weekday',
+                      render: (w: number) => weekdayShort[lang === 'en' ? 'en' : 'zh'][w],
+                    },
                     { title: t(m.time), key: 't', render: (_: unknown, x) => `${x.startTime}-${x.endTime}` },
                     { title: t(m.room), dataIndex: 'room' },
                     {
@@ -291,7 +296,12 @@ export default function ReceptionPage() {
             <Select allowClear options={deptOptions} />
           </Form.Item>
           <Form.Item name="weekday" label={t(m.weekday)} rules={[{ required: true }]}>
-            <Select options={[1, 2, 3, 4, 5, 6, 7].map((w) => ({ value: w, label: `周${WEEK[w]}` }))} />
+            <Select
+              options={[1, 2, 3, 4, 5, 6, 7].map((w) => ({
+                value: w,
+                label: weekdayShort[lang === 'en' ? 'en' : 'zh'][w],
+              }))}
+            />
           </Form.Item>
           <Space>
             <Form.Item name="startTime" label={t(m.start)} rules={[{ required: true }]}>

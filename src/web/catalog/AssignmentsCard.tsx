@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { useStaff, useWindows } from '../components/org-hooks';
 import { defineMessages, useT } from '../i18n/i18n';
+import { words } from '../i18n/words';
 
 const m = defineMessages({
   title: { zh: '受理窗口与人员（全岗通）', en: 'Accepting windows and staff' },
@@ -60,7 +61,7 @@ export function AssignmentsCard({
             optionFilterProp="label"
             options={(staff.data ?? []).map((s) => ({
               value: s.id,
-              label: `${s.name}（${s.post}${s.windowNumber ? ` · ${s.windowNumber}号` : ''}）`,
+              label: `${s.name}（${s.post}${s.windowNumber ? ` · ${t(words.windowNo, { n: s.windowNumber })}` : ''}）`,
             }))}
           />
         </Form.Item>

@@ -35,6 +35,7 @@ import { CenterSelect } from '../components/CenterSelect';
 import { applyApiError } from '../components/forms';
 import { useDepartments, useWindows } from '../components/org-hooks';
 import { defineMessages, useT } from '../i18n/i18n';
+import { words } from '../i18n/words';
 import { ActionsAndHistory, cnTime, pct, useLabel } from './evaluation-ui';
 
 const m = defineMessages({
@@ -214,7 +215,7 @@ export default function ComplaintsPage() {
             key: 'tg',
             render: (_: unknown, x: ComplaintView) =>
               [
-                x.targetWindowNumber && `${x.targetWindowNumber}号窗口`,
+                x.targetWindowNumber && t(words.windowNamed, { n: x.targetWindowNumber }),
                 x.targetStaffName,
                 x.targetDepartmentName,
               ]

@@ -27,6 +27,7 @@ import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { applyApiError } from '../components/forms';
 import { defineMessages, useT } from '../i18n/i18n';
+import { words } from '../i18n/words';
 import { ActionsAndHistory, cnTime, LevelTag, TagList, useLabel } from './evaluation-ui';
 
 const m = defineMessages({
@@ -154,7 +155,7 @@ export default function RectificationsPage() {
             title: t(m.who),
             key: 'who',
             render: (_: unknown, x: RectificationView) =>
-              [x.windowNumber && `${x.windowNumber}号`, x.staffName, x.departmentName]
+              [x.windowNumber && t(words.windowNo, { n: x.windowNumber }), x.staffName, x.departmentName]
                 .filter(Boolean)
                 .join(' / '),
           },
@@ -197,7 +198,7 @@ export default function RectificationsPage() {
                 {r.evaluator ? `${r.evaluator.name || '—'} ${r.evaluator.phone}` : t(m.hidden)}
               </Descriptions.Item>
               <Descriptions.Item label={t(m.who)}>
-                {[r.windowNumber && `${r.windowNumber}号`, r.staffName, r.departmentName]
+                {[r.windowNumber && t(words.windowNo, { n: r.windowNumber }), r.staffName, r.departmentName]
                   .filter(Boolean)
                   .join(' / ')}
               </Descriptions.Item>

@@ -21,6 +21,7 @@ import { useApi } from '../api/use-api';
 import { CenterSelect } from '../components/CenterSelect';
 import { applyApiError } from '../components/forms';
 import { defineMessages, useT } from '../i18n/i18n';
+import { words } from '../i18n/words';
 import { cnTime, useLabel } from './evaluation-ui';
 
 const m = defineMessages({
@@ -144,7 +145,9 @@ export default function ReturnVisitsPage() {
             title: t(m.who),
             key: 'w',
             render: (_: unknown, v: ReturnVisitView) =>
-              [v.windowNumber && `${v.windowNumber}号`, v.staffName].filter(Boolean).join(' / '),
+              [v.windowNumber && t(words.windowNo, { n: v.windowNumber }), v.staffName]
+                .filter(Boolean)
+                .join(' / '),
           },
           { title: t(m.due), dataIndex: 'dueAt', render: cnTime },
           {

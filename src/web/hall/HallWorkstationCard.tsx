@@ -6,6 +6,7 @@ import type { StaffView } from '../../shared/contracts/org';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { defineMessages, useT } from '../i18n/i18n';
+import { words } from '../i18n/words';
 
 const m = defineMessages({
   title: { zh: '排队叫号', en: 'Hall queue' },
@@ -44,7 +45,7 @@ export function HallWorkstationCard({ me, staff }: { me: Me; staff: StaffView | 
         <Space direction="vertical">
           <Space>
             <Typography.Text strong>
-              {p.window.number}号 · {p.window.hallName}
+              {t(words.windowNo, { n: p.window.number })} · {p.window.hallName}
             </Typography.Text>
             <Tag>{t(m[p.state.status])}</Tag>
           </Space>

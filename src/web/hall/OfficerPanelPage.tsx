@@ -24,6 +24,7 @@ import { api, ApiError } from '../api/client';
 import { useApi } from '../api/use-api';
 import { useAuth } from '../auth/auth';
 import { defineMessages, useT } from '../i18n/i18n';
+import { words } from '../i18n/words';
 import { useHallFeed } from './hall-feed';
 import { receiveFromTicket } from './hall-hooks';
 import { TransferDialog } from './TransferDialog';
@@ -150,7 +151,10 @@ export default function OfficerPanelPage() {
           value={windowId}
           data-testid="officer-window"
           onChange={(v: string) => setParams({ window: v })}
-          options={hallWindows.map((x) => ({ value: x.id, label: `${x.number}号 ${x.name}（${x.hall}）` }))}
+          options={hallWindows.map((x) => ({
+            value: x.id,
+            label: `${t(words.windowNo, { n: x.number })} ${x.name}（${x.hall}）`,
+          }))}
         />
       </Space>
       {!p ? (
@@ -161,7 +165,7 @@ export default function OfficerPanelPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>
             <Card
-              title={`${p.window.number}号 ${p.window.name} · ${p.window.hallName}`}
+              title={`${t(words.windowNo, { n: p.window.number })} ${p.window.name} · ${p.window.hallName}`}
               extra={
                 <Tag
                   color={

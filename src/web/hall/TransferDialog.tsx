@@ -2,6 +2,7 @@ import { Modal, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { OfficerPanelView, TicketView } from '../../shared/contracts/hall';
 import { defineMessages, useT } from '../i18n/i18n';
+import { words } from '../i18n/words';
 
 const m = defineMessages({
   title: { zh: '转窗', en: 'Transfer' },
@@ -75,7 +76,10 @@ export function TransferDialog({
           value={toWindow}
           onChange={setToWindow}
           data-testid="officer-transfer-window"
-          options={targets.map((x) => ({ value: x.id, label: `${x.number}号 ${x.name}` }))}
+          options={targets.map((x) => ({
+            value: x.id,
+            label: `${t(words.windowNo, { n: x.number })} ${x.name}`,
+          }))}
         />
       </Space>
     </Modal>

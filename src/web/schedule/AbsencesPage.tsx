@@ -13,6 +13,7 @@ import { CenterSelect } from '../components/CenterSelect';
 import { applyApiError } from '../components/forms';
 import { useStaff } from '../components/org-hooks';
 import { defineMessages, useLang, useT } from '../i18n/i18n';
+import { words } from '../i18n/words';
 import {
   localToIso,
   monthRange,
@@ -85,7 +86,10 @@ export default function AbsencesPage() {
   const [subForm] = Form.useForm<SubForm>();
   const staffOptions = (staff.data ?? [])
     .filter((s) => s.active)
-    .map((s) => ({ value: s.id, label: `${s.name}${s.windowNumber ? `（${s.windowNumber} 号窗口）` : ''}` }));
+    .map((s) => ({
+      value: s.id,
+      label: `${s.name}${s.windowNumber ? `（${t(words.windowNamed, { n: s.windowNumber })}）` : ''}`,
+    }));
   const reload = () => {
     absences.reload();
     subs.reload();

@@ -4,7 +4,8 @@ import type { RosterMonthView } from '../../shared/contracts/schedule';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { CenterSelect } from '../components/CenterSelect';
-import { defineMessages, useT } from '../i18n/i18n';
+import { defineMessages, useLang, useT } from '../i18n/i18n';
+import { weekdayShort } from '../i18n/words';
 import { shiftMonth, thisMonth, useRoster } from './schedule-hooks';
 
 const m = defineMessages({
@@ -29,13 +30,13 @@ const m = defineMessages({
   },
   rostered: { zh: '已排班', en: 'Rostered' },
 });
-const WEEK_ZH = '日一二三四五六';
 
 type Cell = RosterMonthView['days'][number]['cells'][number];
 
 /** The monthly duty roster as a calendar: windows down, days across; administrators click a cell to roster. */
 export default function RosterPage() {
   const t = useT();
+  const { lang } = useLang();
   const { hasRole } = useAuth();
   const { message } = AntApp.useApp();
   const [centerId, setCenterId] = useState<string>();
@@ -115,7 +116,7 @@ export default function RosterPage() {
         <span style={{ color: d.isWorkday ? undefined : '#cf1322' }} title={d.name ?? ''}>
           {d.date.slice(8)}
           <br />
-          {WEEK_ZH[new Date(`${d.date}T00:00:00Z`).getUTCDay()]}
+          {weekdayShort[lang === 'en' ? 'en' : 'zh'][new Date(`${d.date}T00:00:00Z`).getUTCDay() || 7]}
         </span>
       ),
       key: d.date,
