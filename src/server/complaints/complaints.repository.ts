@@ -4,7 +4,7 @@ import type {
   ComplaintKind,
   ComplaintStatus,
 } from '../../domain/evaluation';
-import type { Queryable } from '../db/db';
+import { type Queryable, page } from '../db/db';
 import { maybeOne } from '../db/db';
 
 /** Thin typed SQL for complaints, reports, praise and suggestions. */
@@ -174,15 +174,15 @@ export async function listComplaints(
   const where = `c.path LIKE $1 || '%' AND ($2::uuid IS NULL OR k.center_id = $2) AND ($3::text IS NULL OR k.status = $3)
     AND ($4::text IS NULL OR k.kind = $4) AND ($5::uuid IS NULL OR k.assigned_department_id = $5)`;
   const params = [f.scopePath, f.centerId ?? null, f.status ?? null, f.kind ?? null, f.departmentId ?? null];
-  const rows = await q.query<ComplaintListRow>(
-    `${select} WHERE ${where} ORDER BY k.received_at DESC, k.id LIMIT $6 OFFSET $7`,
-    [...params, f.limit, f.offset],
-  );
-  const [n] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM complaints k JOIN centers c ON c.id = k.center_id WHERE ${where}`,
+  return page<ComplaintListRow>(q, {
+    select: select,
+    countFrom: 'complaints k JOIN centers c ON c.id = k.center_id',
+    where,
     params,
-  );
-  return { rows, total: n?.n ?? 0 };
+    orderBy: 'k.received_at DESC, k.id',
+    limit: f.limit,
+    offset: f.offset,
+  });
 }
 
 export async function saveComplaint(q: Queryable, k: ComplaintRow, now: Date): Promise<void> {

@@ -35,3 +35,32 @@ export async function maybeOne<T>(
   const rows = await q.query<T>(sql, params);
   return rows[0];
 }
+
+/**
+ * One page of a filtered list and the number of rows the filter matches. `select` is the page's
+ * `SELECT … FROM …` (its joins included); `countFrom` is the smaller `FROM …` the count needs (the
+ * table joined to what `where` reads). The page's LIMIT and OFFSET follow `params`.
+ */
+export async function page<T>(
+  q: Queryable,
+  p: {
+    select: string;
+    countFrom: string;
+    where: string;
+    params: readonly unknown[];
+    orderBy: string;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: T[]; total: number }> {
+  const n = p.params.length;
+  const rows = await q.query<T>(
+    `${p.select} WHERE ${p.where} ORDER BY ${p.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...p.params, p.limit, p.offset],
+  );
+  const [count] = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${p.countFrom} WHERE ${p.where}`,
+    p.params,
+  );
+  return { rows, total: count?.n ?? 0 };
+}

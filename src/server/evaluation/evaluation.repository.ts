@@ -1,6 +1,6 @@
 import { civilDateOfInstant } from '../../domain/calendar/civil-time';
 import type { EvaluationChannel, EvaluationRound, SatisfactionLevel } from '../../domain/evaluation';
-import type { Queryable } from '../db/db';
+import { type Queryable, page } from '../db/db';
 import { maybeOne } from '../db/db';
 
 /** Thin typed SQL for invitations, evaluations and evaluator devices. Scope is a center path prefix. */
@@ -366,15 +366,15 @@ export async function listEvaluations(
     f.staffId ?? null,
     f.windowId ?? null,
   ];
-  const rows = await q.query<EvaluationListRow>(
-    `${evaluationListSelect} WHERE ${where} ORDER BY e.created_at DESC, e.id LIMIT $7 OFFSET $8`,
-    [...params, f.limit, f.offset],
-  );
-  const [n] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM evaluations e JOIN centers c ON c.id = e.center_id WHERE ${where}`,
+  return page<EvaluationListRow>(q, {
+    select: evaluationListSelect,
+    countFrom: 'evaluations e JOIN centers c ON c.id = e.center_id',
+    where,
     params,
-  );
-  return { rows, total: n?.n ?? 0 };
+    orderBy: 'e.created_at DESC, e.id',
+    limit: f.limit,
+    offset: f.offset,
+  });
 }
 
 export const evaluationsOfInvitation = (q: Queryable, invitationId: string) =>

@@ -1,5 +1,5 @@
 import type { RectificationRating, RectificationStatus } from '../../domain/evaluation';
-import type { Queryable } from '../db/db';
+import { type Queryable, page } from '../db/db';
 import { maybeOne } from '../db/db';
 
 /** Thin typed SQL for the 差评 rectification records and the return-visit worklist. */
@@ -130,15 +130,15 @@ export async function listRectifications(
     f.overdueAt ?? null,
     f.departmentId ?? null,
   ];
-  const rows = await q.query<RectificationListRow>(
-    `${listSelect} WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT $6 OFFSET $7`,
-    [...params, f.limit, f.offset],
-  );
-  const [n] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM rectifications r JOIN centers c ON c.id = r.center_id WHERE ${where}`,
+  return page<RectificationListRow>(q, {
+    select: listSelect,
+    countFrom: 'rectifications r JOIN centers c ON c.id = r.center_id',
+    where,
     params,
-  );
-  return { rows, total: n?.n ?? 0 };
+    orderBy: 'r.created_at DESC, r.id',
+    limit: f.limit,
+    offset: f.offset,
+  });
 }
 
 export async function saveRectification(q: Queryable, r: RectificationRow, now: Date): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/db';
+import { type Queryable, page } from '../db/db';
 import { maybeOne } from '../db/db';
 
 /** Thin typed SQL for the 满意度回访 worklist. */
@@ -84,15 +84,15 @@ export async function listReturnVisits(
 ): Promise<{ rows: ReturnVisitRow[]; total: number }> {
   const where = `c.path LIKE $1 || '%' AND ($2::uuid IS NULL OR v.center_id = $2) AND ($3::text IS NULL OR v.status = $3)`;
   const params = [f.scopePath, f.centerId ?? null, f.status ?? null];
-  const rows = await q.query<ReturnVisitRow>(
-    `${select} WHERE ${where} ORDER BY (v.reason = 'bad_review') DESC, v.created_at DESC, v.id LIMIT $4 OFFSET $5`,
-    [...params, f.limit, f.offset],
-  );
-  const [n] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM return_visits v JOIN centers c ON c.id = v.center_id WHERE ${where}`,
+  return page<ReturnVisitRow>(q, {
+    select: select,
+    countFrom: 'return_visits v JOIN centers c ON c.id = v.center_id',
+    where,
     params,
-  );
-  return { rows, total: n?.n ?? 0 };
+    orderBy: "(v.reason = 'bad_review') DESC, v.created_at DESC, v.id",
+    limit: f.limit,
+    offset: f.offset,
+  });
 }
 
 export const findReturnVisit = (q: Queryable, scopePath: string, id: string) =>

@@ -4,7 +4,7 @@ import type {
   SatisfactionLevel,
   SupervisionReason,
 } from '../../domain/evaluation';
-import type { Queryable } from '../db/db';
+import { type Queryable, page } from '../db/db';
 import { maybeOne } from '../db/db';
 
 /** Thin typed SQL for 12345 work orders, their units and events, and the platform's API keys. */
@@ -146,15 +146,15 @@ export async function listOrders(
     f.overdueAt ?? null,
     f.departmentId ?? null,
   ];
-  const rows = await q.query<OrderListRow>(
-    `${select} WHERE ${where} ORDER BY o.received_at DESC, o.id LIMIT $6 OFFSET $7`,
-    [...params, f.limit, f.offset],
-  );
-  const [n] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM hotline_orders o JOIN centers c ON c.id = o.center_id WHERE ${where}`,
+  return page<OrderListRow>(q, {
+    select: select,
+    countFrom: 'hotline_orders o JOIN centers c ON c.id = o.center_id',
+    where,
     params,
-  );
-  return { rows, total: n?.n ?? 0 };
+    orderBy: 'o.received_at DESC, o.id',
+    limit: f.limit,
+    offset: f.offset,
+  });
 }
 
 export async function saveOrder(q: Queryable, o: OrderRow, now: Date): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Level, RuleCode } from '../../domain/supervision';
-import type { Queryable } from '../db/db';
+import { type Queryable, page } from '../db/db';
 
 /** Thin typed SQL for cards (预警 / 黄牌 / 红牌). */
 
@@ -141,18 +141,15 @@ function where(f: CardFilter): { sql: string; params: unknown[] } {
 
 export async function listCards(q: Queryable, f: CardFilter): Promise<{ rows: CardRow[]; total: number }> {
   const w = where(f);
-  const n = w.params.length;
-  const rows = await q.query<CardRow>(
-    `${cardSelect} WHERE ${w.sql}
-     ORDER BY CASE k.level WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END, k.issued_at DESC, k.id
-     LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...w.params, f.limit, f.offset],
-  );
-  const [count] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM supervision_cards k JOIN centers c ON c.id = k.center_id WHERE ${w.sql}`,
-    w.params,
-  );
-  return { rows, total: count?.n ?? 0 };
+  return page<CardRow>(q, {
+    select: cardSelect,
+    countFrom: 'supervision_cards k JOIN centers c ON c.id = k.center_id',
+    where: w.sql,
+    params: w.params,
+    orderBy: "CASE k.level WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END, k.issued_at DESC, k.id",
+    limit: f.limit,
+    offset: f.offset,
+  });
 }
 
 export async function findCard(q: Queryable, scopePath: string, id: string): Promise<CardRow | undefined> {
