@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
+import { loadConfig } from '../config';
+import { DEMO_PASSWORD } from '../demo/demo.loader';
 import { createTestApp, type TestApp } from '../test/test-app';
 
 let t: TestApp;
@@ -60,6 +63,59 @@ describe('login, session, logout', () => {
     const forged = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
     expect(forged.statusCode).toBe(403);
     expect(forged.json<{ error: { code: string } }>().error.code).toBe('CSRF_FAILED');
+  });
+});
+
+describe('cached sessions', () => {
+  it('a logout on one server process ends the session on another that had it cached', async () => {
+    // A second process on the same database: its own session cache, notified through LISTEN/NOTIFY.
+    const second = await buildApp({
+      db: t.db,
+      clock: t.clock,
+      wallClock: t.wallClock,
+      config: loadConfig({ NODE_ENV: 'test', ONEWINDOW_CLOCK: 'manual', LOG_LEVEL: 'silent' }),
+      logger: false,
+    });
+    await second.ready();
+    try {
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'leader', password: DEMO_PASSWORD },
+      });
+      const cookie = `ow_sid=${login.cookies.find((c) => c.name === 'ow_sid')!.value}`;
+      const csrf = login.json<{ csrfToken: string }>().csrfToken;
+      const me = () => second.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      expect((await me()).statusCode).toBe(200);
+      expect(second.sessionCache.size).toBeGreaterThan(0);
+      const out = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie, 'x-csrf-token': csrf },
+      });
+      expect(out.statusCode).toBe(200);
+      await expect.poll(async () => (await me()).statusCode, { timeout: 2_000 }).toBe(401);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('disabling an account ends its cached session at once', async () => {
+    const admin = await t.as('admin');
+    const officer = await t.as('officer');
+    expect((await officer.get('/api/auth/me')).statusCode).toBe(200);
+    const staff = (await admin.get('/api/org/staff')).json<
+      { id: string; account: { username: string } | null }[]
+    >();
+    const target = staff.find((s) => s.account?.username === 'officer');
+    expect(target).toBeDefined();
+    expect((await admin.patch(`/api/org/staff/${target!.id}/account`, { disabled: true })).statusCode).toBe(
+      200,
+    );
+    expect((await officer.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await admin.patch(`/api/org/staff/${target!.id}/account`, { disabled: false })).statusCode).toBe(
+      200,
+    );
   });
 });
 

@@ -42,9 +42,9 @@ export async function insertSession(
 }
 
 export const findSession = (q: Queryable, tokenHash: string, now: Date) =>
-  maybeOne<{ user_id: string; csrf_token: string; last_seen_at: Date }>(
+  maybeOne<{ user_id: string; csrf_token: string; last_seen_at: Date; expires_at: Date }>(
     q,
-    'SELECT user_id, csrf_token, last_seen_at FROM sessions WHERE token_hash = $1 AND expires_at > $2',
+    'SELECT user_id, csrf_token, last_seen_at, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2',
     [tokenHash, now],
   );
 

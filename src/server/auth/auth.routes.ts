@@ -6,7 +6,7 @@ import { ErrorBody, Ok } from '../../shared/contracts/common';
 import { requireActor } from '../http/actor';
 import { findUserById, type UserRow } from './auth.repository';
 import { changePassword, login, logout } from './auth.service';
-import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from './session';
+import { SESSION_COOKIE, clearSessionCookie, sessionsChanged, setSessionCookie } from './session';
 
 const presentMe = (u: UserRow, csrfToken: string) => ({
   id: u.id,
@@ -43,7 +43,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: Ok } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(app.db, token);
+    if (token) {
+      await logout(app.db, token);
+      await sessionsChanged(app);
+    }
     clearSessionCookie(reply);
     return { ok: true as const };
   });
@@ -72,6 +75,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           now: app.wallClock.now(),
         }),
       );
+      await sessionsChanged(app);
       return { ok: true as const };
     },
   );

@@ -2,6 +2,15 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../domain/errors';
 import * as repo from './auth.repository';
 import { actorFromUser, hashToken } from './auth.service';
+import { SessionCache, type CachedSession } from './session-cache';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessionCache: SessionCache;
+  }
+}
+
+const CHANGED_CHANNEL = 'ow_sessions_changed';
 
 export const SESSION_COOKIE = 'ow_sid';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -13,7 +22,12 @@ const TOUCH_EVERY_MS = 5 * 60_000;
  * changing request that rides on a session cookie must echo the session's token in `x-csrf-token`
  * (a cross-site form cannot read it). Requests without a session cookie have nothing to forge.
  */
-export function registerSessions(app: FastifyInstance): void {
+export async function registerSessions(app: FastifyInstance): Promise<void> {
+  const cache = new SessionCache();
+  app.decorate('sessionCache', cache);
+  // Another process logged someone out or changed an account: forget every cached session.
+  const unlisten = await app.db.listen(CHANGED_CHANNEL, () => cache.clear());
+  app.addHook('onClose', async () => unlisten());
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrf', null);
   app.addHook('onRequest', async (req) => {
@@ -21,24 +35,53 @@ export function registerSessions(app: FastifyInstance): void {
     if (!token) return;
     const now = app.wallClock.now();
     const tokenHash = hashToken(token);
-    const session = await repo.findSession(app.db, tokenHash, now);
-    if (!session) return;
-    const user = await repo.findUserById(app.db, session.user_id);
-    if (!user || user.disabled) return;
-    req.actor = actorFromUser(user);
-    req.sessionCsrf = session.csrf_token;
-    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrf_token) {
+    const session = cache.get(tokenHash, now.getTime()) ?? (await loadSession(app, tokenHash, now));
+    if (!session || session.user.disabled) return;
+    req.actor = actorFromUser(session.user);
+    req.sessionCsrf = session.csrfToken;
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
       throw new AppError('CSRF_FAILED');
     }
-    if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-      await repo.touchSession(
-        app.db,
-        tokenHash,
-        now,
-        new Date(now.getTime() + app.config.sessionTtlHours * 3600_000),
-      );
+    if (now.getTime() - session.lastSeenMs > TOUCH_EVERY_MS) {
+      const expires = new Date(now.getTime() + app.config.sessionTtlHours * 3600_000);
+      await repo.touchSession(app.db, tokenHash, now, expires);
+      session.lastSeenMs = now.getTime();
+      session.expiresMs = expires.getTime();
     }
   });
+}
+
+async function loadSession(
+  app: FastifyInstance,
+  tokenHash: string,
+  now: Date,
+): Promise<CachedSession | null> {
+  const session = await repo.findSession(app.db, tokenHash, now);
+  if (!session) return null;
+  const user = await repo.findUserById(app.db, session.user_id);
+  if (!user) return null;
+  const entry: CachedSession = {
+    userId: user.id,
+    csrfToken: session.csrf_token,
+    lastSeenMs: new Date(session.last_seen_at).getTime(),
+    expiresMs: new Date(session.expires_at).getTime(),
+    user,
+    loadedMs: now.getTime(),
+  };
+  cache(app).set(tokenHash, entry);
+  return entry;
+}
+
+const cache = (app: FastifyInstance) => app.sessionCache;
+
+/**
+ * Call after a committed change that ends sessions or changes what an account may do (logout,
+ * password, roles, disabling, a staff member's department): this process forgets its cached
+ * sessions now, the others when the notification reaches them.
+ */
+export async function sessionsChanged(app: FastifyInstance): Promise<void> {
+  app.sessionCache.clear();
+  await app.db.notify(CHANGED_CHANNEL, '');
 }
 
 export function setSessionCookie(

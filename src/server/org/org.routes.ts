@@ -19,6 +19,7 @@ import {
   WindowUpdate,
   WindowView,
 } from '../../shared/contracts/org';
+import { sessionsChanged } from '../auth/session';
 import { requireStaff } from '../http/actor';
 import { presentCenter, presentDepartment, presentStaff, presentWindow } from './org.presenter';
 import * as repo from './org.repository';
@@ -162,7 +163,10 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, params: IdParams, body: StaffUpdate, response: { 200: StaffView, ...errors } } },
     async (req) => {
       const c = ctx(req);
-      return presentStaff(await app.db.transaction((tx) => svc.updateStaff(tx, c, req.params.id, req.body)));
+      const row = await app.db.transaction((tx) => svc.updateStaff(tx, c, req.params.id, req.body));
+      // A staff member's department is part of their signed-in identity.
+      await sessionsChanged(app);
+      return presentStaff(row);
     },
   );
   r.patch(
@@ -170,9 +174,9 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, params: IdParams, body: AccountUpdate, response: { 200: StaffView, ...errors } } },
     async (req) => {
       const c = ctx(req);
-      return presentStaff(
-        await app.db.transaction((tx) => svc.updateAccount(tx, c, req.params.id, req.body)),
-      );
+      const row = await app.db.transaction((tx) => svc.updateAccount(tx, c, req.params.id, req.body));
+      await sessionsChanged(app);
+      return presentStaff(row);
     },
   );
 }
