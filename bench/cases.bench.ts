@@ -22,6 +22,7 @@ import { openPglite } from '../src/server/db/pglite';
 import { openPostgres } from '../src/server/db/postgres';
 import { DEMO_PASSWORD, loadDemoData } from '../src/server/demo/demo.loader';
 import { startPgCluster } from '../src/server/test/pg-cluster';
+import { cpuPerOp, cpuSample, postmasterPid } from './cpu';
 
 const CONCURRENCY = 32;
 const SECONDS = 5;
@@ -34,6 +35,8 @@ interface Run {
   ops: number;
   seconds: number;
   latencies: number[];
+  /** CPU per operation, when measured (PostgreSQL only: its server processes are visible in /proc). */
+  cpu?: { nodeMs: number; pgMs: number };
 }
 
 /** `workers` loops calling `op` until `seconds` have passed; every call's latency is kept. */
@@ -63,10 +66,12 @@ async function rawInsertRate(db: Db): Promise<Run> {
   await db.exec(
     'CREATE TABLE IF NOT EXISTS bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload text NOT NULL, at timestamptz NOT NULL)',
   );
-  return saturate(() =>
-    db.transaction(async (tx) => {
-      await tx.query('INSERT INTO bench_raw (payload, at) VALUES ($1, $2)', ['x'.repeat(200), new Date()]);
-    }),
+  return withCpu(db, () =>
+    saturate(() =>
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO bench_raw (payload, at) VALUES ($1, $2)', ['x'.repeat(200), new Date()]);
+      }),
+    ),
   );
 }
 
@@ -80,9 +85,18 @@ async function officerSession(app: FastifyInstance): Promise<Record<string, stri
   return { cookie: `ow_sid=${sid}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
 }
 
+/** Runs `measure` and, on PostgreSQL, adds the CPU each operation cost in this process and in the server. */
+async function withCpu(db: Db, measure: () => Promise<Run>): Promise<Run> {
+  if (db.kind !== 'postgres') return measure();
+  const pm = await postmasterPid(db);
+  const a = cpuSample(pm);
+  const run = await measure();
+  return { ...run, cpu: cpuPerOp(a, cpuSample(pm), run.ops) };
+}
+
 async function acceptRun(
   db: Db,
-): Promise<{ app: FastifyInstance; run: Run; headers: Record<string, string> }> {
+): Promise<{ app: FastifyInstance; run: Run; me: Run; headers: Record<string, string> }> {
   const clock = new ManualClock();
   clock.set(NOW, { freeze: true });
   const app = await buildApp({
@@ -96,12 +110,21 @@ async function acceptRun(
   const v = await itemByName(db, '燃气经营许可证核发', NOW);
   const payload = { itemId: v.itemId, applicant: APPLICANT, materials: allReceived(v), decision: 'accept' };
   let failures = 0;
-  const run = await saturate(async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/cases', headers, payload });
-    if (res.statusCode !== 201 && ++failures === 1)
-      throw new Error(`accept failed: ${res.statusCode} ${res.body}`);
-  });
-  return { app, run, headers };
+  const run = await withCpu(db, () =>
+    saturate(async () => {
+      const res = await app.inject({ method: 'POST', url: '/api/cases', headers, payload });
+      if (res.statusCode !== 201 && ++failures === 1)
+        throw new Error(`accept failed: ${res.statusCode} ${res.body}`);
+    }),
+  );
+  // The same stack with almost no work: routing, the session, one SELECT, a small JSON answer.
+  const me = await withCpu(db, () =>
+    saturate(async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/auth/me', headers });
+      if (res.statusCode !== 200) throw new Error(`me failed: ${res.statusCode} ${res.body}`);
+    }),
+  );
+  return { app, run, me, headers };
 }
 
 /** One million cases in the officer's center, copied from a real one with INSERT … SELECT generate_series. */
@@ -144,6 +167,9 @@ async function listFirstPage(
 const row = (name: string, r: Run, raw: Run) =>
   `| ${name} | ${rate(r).toFixed(0)} | ${rate(raw).toFixed(0)} | ${(rate(r) / rate(raw)).toFixed(2)}× | ${pct(r, 50).toFixed(1)} | ${pct(r, 99).toFixed(1)} |`;
 
+const cpuRow = (name: string, r: Run, raw: Run) =>
+  `| ${name} | ${rate(r).toFixed(0)} | ${(rate(r) / rate(raw)).toFixed(2)}× | ${r.cpu!.nodeMs.toFixed(3)} | ${r.cpu!.pgMs.toFixed(3)} | ${(r.cpu!.nodeMs + r.cpu!.pgMs).toFixed(3)} |`;
+
 export async function casesBench(): Promise<string> {
   const lines = [
     `accept-case = POST /api/cases (receive + accept, 2 notices issued) via app.inject, ${CONCURRENCY} concurrent, ${SECONDS} s each; raw = one-row INSERT transactions, same concurrency, same database.`,
@@ -152,6 +178,14 @@ export async function casesBench(): Promise<string> {
     '|---|---|---|---|---|---|',
   ];
 
+  // Where one operation's time goes on PostgreSQL: CPU of this Node process and of the server.
+  const cpu = [
+    '',
+    `CPU per operation on PostgreSQL (${CONCURRENCY} concurrent; this process and the cluster's server processes, from /proc):`,
+    '',
+    '| operation | /s | × raw | Node CPU ms/op | PostgreSQL CPU ms/op | total ms/op |',
+    '|---|---|---|---|---|---|',
+  ];
   const cluster = await startPgCluster();
   try {
     const admin = await openPostgres(cluster.url());
@@ -161,8 +195,13 @@ export async function casesBench(): Promise<string> {
     await migrate(db);
     await loadDemoData(db, NOW);
     const raw = await rawInsertRate(db);
-    const { app, run, headers } = await acceptRun(db);
+    const { app, run, me, headers } = await acceptRun(db);
     lines.push(row('PostgreSQL', run, raw));
+    cpu.push(
+      cpuRow('raw INSERT transaction', raw, raw),
+      cpuRow('GET /api/auth/me (session, one SELECT)', me, raw),
+      cpuRow('accept-case', run, raw),
+    );
     const fill = await fillCases(db);
     const list = await listFirstPage(app, headers);
     lines.push(
@@ -183,6 +222,7 @@ export async function casesBench(): Promise<string> {
     const raw = await rawInsertRate(db);
     const { app, run } = await acceptRun(db);
     lines.splice(5, 0, row('PGlite (on disk)', run, raw));
+    lines.splice(6, 0, ...cpu);
     await app.close();
     await db.close();
   } finally {
