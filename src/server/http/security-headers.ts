@@ -22,8 +22,9 @@ export function securityHeaders(options: HelmetOptions): Readonly<Record<string,
   };
   // Helmet throws on an invalid policy (older versions passed the error to `next`): either way it
   // surfaces here, at start-up.
-  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: Error) => {
-    if (err) throw err;
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
+    if (err instanceof Error) throw err;
+    if (err) throw new Error('invalid security header options');
   });
   return Object.freeze(headers);
 }
