@@ -50,7 +50,16 @@ describe('a visit through the hall', () => {
 
     const kiosk = await screens.newPage();
     kiosk.setDefaultTimeout(15_000);
+    const openCheck = kiosk.waitForResponse((r) =>
+      r.url().endsWith(`/api/public/halls/${hallId}/categories/open`),
+    );
     await kiosk.goto(`${baseUrl()}/hall/kiosk/${hallId}`);
+    // In hours 户政 issues tickets: the kiosk's one check of the hall says so (and the click below
+    // needs its button live).
+    const check = await openCheck;
+    expect(check.status()).toBe(200);
+    const open = (await check.json()) as { categories: { prefix: string; open: boolean }[] };
+    expect(open.categories.find((c) => c.prefix === 'C')).toMatchObject({ open: true });
     await kiosk.getByTestId('kiosk-large').click();
     await kiosk.getByTestId('kiosk-category-C').click();
     const slip = kiosk.getByTestId('ticket-slip');
@@ -153,11 +162,24 @@ describe('the kiosk out of hours', () => {
     await admin.context().close();
 
     const kiosk = await newPage(browser);
+    const asked: string[] = [];
+    kiosk.on('request', (r) => {
+      if (r.url().includes('/api/public/') && r.url().includes('/open'))
+        asked.push(new URL(r.url()).pathname);
+    });
     await kiosk.goto(`${baseUrl()}/hall/kiosk/${hallId}`);
     await expect
       .poll(() => kiosk.getByTestId('kiosk-closed-C').innerText())
       .toMatch(/请于 11-26 \d\d:\d\d 再来/);
     expect(await kiosk.getByTestId('kiosk-category-C').isDisabled()).toBe(true);
+    // The whole hall is closed at night: every category is greyed out and says why.
+    const buttons = kiosk.locator('[data-testid^="kiosk-category-"]');
+    const n = await buttons.count();
+    expect(n).toBeGreaterThan(1);
+    expect(await kiosk.locator('[data-testid^="kiosk-closed-"]').count()).toBe(n);
+    for (let i = 0; i < n; i++) expect(await buttons.nth(i).isDisabled()).toBe(true);
+    // All of it came from one hall-level request, not one request per category.
+    expect(asked).toEqual([`/api/public/halls/${hallId}/categories/open`]);
     await kiosk.context().close();
   });
 });

@@ -4,6 +4,7 @@ import { ErrorBody, IdParams } from '../../shared/contracts/common';
 import {
   BoardView,
   FeedQuery,
+  HallCategoriesOpenView,
   HallPublicView,
   KioskTicketRequest,
   TicketIssued,
@@ -42,6 +43,16 @@ export async function hallPublicRoutes(app: FastifyInstance, broker: HallBroker)
     '/api/public/halls/:id/board',
     { schema: { tags, params: IdParams, response: { 200: BoardView, ...errors } } },
     async (req) => views.board(app.db, req.params.id, app.clock.now()),
+  );
+  r.get(
+    '/api/public/halls/:id/categories/open',
+    {
+      // Each answer works out the schedule of every category of the hall; a kiosk asks once a minute,
+      // so a caller past this limit is not a kiosk (the limit of the per-category check it replaces).
+      config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
+      schema: { tags, params: IdParams, response: { 200: HallCategoriesOpenView, ...errors } },
+    },
+    async (req) => views.hallCategoriesOpen(app.db, req.params.id, app.clock.now()),
   );
   r.get(
     '/api/public/windows/:id/display',

@@ -1,8 +1,10 @@
+import { formatInstant } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { businessDate, sortQueue } from '../../domain/queue';
 import type {
   BoardView,
   CallView,
+  HallCategoriesOpenView,
   HallPublicView,
   OfficerPanelView,
   TicketDetail,
@@ -11,6 +13,8 @@ import type {
   WindowDisplayView,
 } from '../../shared/contracts/hall';
 import type { Queryable } from '../db/db';
+import { categoriesOpen } from '../schedule/category-open';
+import { listHallCategoryInfos } from '../schedule/schedule.repository';
 import { boardWindowOf, requireHall, requireHallWindow, requireTicket } from './hall.common';
 import { currentSeq } from './hall.feed';
 import { presentBadge, presentEvent, presentTicket, presentTicketPublic } from './hall.presenter';
@@ -51,6 +55,36 @@ export async function hallPublic(q: Queryable, hallId: string, now: Date): Promi
       estimatedWaitMinutes: c.position.estimate.minutes,
       open: c.open,
     })),
+  };
+}
+
+/**
+ * Whether each active category of the hall issues tickets at `now` and, if not, when it reopens: the
+ * kiosk greys closed ones out from this one answer instead of asking category by category. The rule
+ * is the one that refuses a ticket (`isCategoryOpen`, tickets.service.ts), run for the whole hall on
+ * one load of the schedule, so the kiosk never shows open what the server would refuse.
+ */
+export async function hallCategoriesOpen(
+  q: Queryable,
+  hallId: string,
+  now: Date,
+): Promise<HallCategoriesOpenView> {
+  const hall = await requireHall(q, hallId, null);
+  // The kiosk's categories and order (categoryWaiting): the active ones, by sort then prefix.
+  const active = (await listHallCategoryInfos(q, hall.id)).filter((c) => c.active);
+  const states = await categoriesOpen(q, active, now);
+  return {
+    hallId: hall.id,
+    at: formatInstant(now.getTime()),
+    categories: active.map((c) => {
+      const s = states.get(c.id)!;
+      return {
+        categoryId: c.id,
+        prefix: c.prefix,
+        open: s.open,
+        reopensAt: s.reopensAt ? formatInstant(s.reopensAt.getTime()) : null,
+      };
+    }),
   };
 }
 

@@ -1,11 +1,16 @@
 import { civilDateOfInstant, instantOfCivil } from '../../domain/calendar';
 import { AppError, isAppError } from '../../domain/errors';
 import type { Queryable } from '../db/db';
-import { addDays, loadSchedule, planCategory, poolOn } from './schedule.engine';
-import { findCategoryInfo } from './schedule.repository';
+import { addDays, loadSchedule, planCategory, poolOn, type ScheduleData } from './schedule.engine';
+import { findCategoryInfo, type CategoryInfo } from './schedule.repository';
 
 /** How far ahead the kiosk looks for the next opening (a long holiday such as 春节 is 8–9 days). */
 const LOOKAHEAD_DAYS = 14;
+
+export interface CategoryOpenness {
+  open: boolean;
+  reopensAt: Date | null;
+}
 
 /**
  * Whether a ticket category can be served at `at`: some window of its pool is open with an officer
@@ -18,26 +23,54 @@ const LOOKAHEAD_DAYS = 14;
 export async function isCategoryOpen(
   q: Queryable,
   args: { categoryId: string; at: Date },
-): Promise<{ open: boolean; reopensAt: Date | null }> {
-  // Most calls come while the hall is open: look at today alone first (one day of schedule to load),
-  // and only when it is closed look two weeks ahead for the reopening.
-  const today = await openWithin(q, args, 0);
-  return today.open || today.reopensAt ? today : openWithin(q, args, LOOKAHEAD_DAYS);
-}
-
-async function openWithin(
-  q: Queryable,
-  args: { categoryId: string; at: Date },
-  lookahead: number,
-): Promise<{ open: boolean; reopensAt: Date | null }> {
+): Promise<CategoryOpenness> {
   const c = await findCategoryInfo(q, args.categoryId);
   if (!c) throw new AppError('NOT_FOUND', { entity: 'category' });
-  if (!c.active || c.item_ids.length === 0) return { open: false, reopensAt: null };
-  const today = civilDateOfInstant(args.at.getTime());
-  const last = addDays(today, lookahead);
-  const data = await loadSchedule(q, c.center_id, today, last, c.item_ids);
+  return (await categoriesOpen(q, [c], args.at)).get(c.id)!;
+}
+
+/**
+ * `isCategoryOpen` for several categories of one center (a hall's kiosk asks for all of them once a
+ * minute): the schedule is loaded once for all their items, not once per category. A window's
+ * eligibility only asks whether it has every item of the category, so data loaded for more items
+ * decides each category exactly as data loaded for its own.
+ */
+export async function categoriesOpen(
+  q: Queryable,
+  categories: readonly CategoryInfo[],
+  at: Date,
+): Promise<Map<string, CategoryOpenness>> {
+  const out = new Map<string, CategoryOpenness>();
+  const live = categories.filter((c) => {
+    if (c.active && c.item_ids.length > 0) return true;
+    out.set(c.id, { open: false, reopensAt: null });
+    return false;
+  });
+  const centers = new Set(live.map((c) => c.center_id));
+  if (centers.size > 1) throw new Error('categoriesOpen: categories of one center only');
+  // Most calls come while the hall is open: look at today alone first (one day of schedule to load),
+  // and only for the categories closed for the rest of today look two weeks ahead.
+  let pending = live;
+  for (const lookahead of [0, LOOKAHEAD_DAYS]) {
+    if (pending.length === 0) break;
+    const today = civilDateOfInstant(at.getTime());
+    const items = [...new Set(pending.flatMap((c) => c.item_ids))];
+    const data = await loadSchedule(q, pending[0]!.center_id, today, addDays(today, lookahead), items);
+    const still: CategoryInfo[] = [];
+    for (const c of pending) {
+      const s = openWithin(data, c, at, lookahead);
+      if (s.open || s.reopensAt || lookahead === LOOKAHEAD_DAYS) out.set(c.id, s);
+      else still.push(c);
+    }
+    pending = still;
+  }
+  return out;
+}
+
+function openWithin(data: ScheduleData, c: CategoryInfo, at: Date, lookahead: number): CategoryOpenness {
   const plan = planCategory(data, { hallName: c.hall_name, itemIds: c.item_ids });
-  const atMs = args.at.getTime();
+  const today = civilDateOfInstant(at.getTime());
+  const atMs = at.getTime();
   for (let d = 0; d <= lookahead; d++) {
     const date = addDays(today, d);
     let pool;

@@ -70,17 +70,6 @@ describe('tickets only while a window that can serve the category is open', () =
       reopensAt: at('2026-03-08', '14:00'),
     });
   });
-
-  it('is public for the kiosk', async () => {
-    t.clock.set(at('2026-03-02', '12:00'), { freeze: true });
-    const res = await t.anon.get(`/api/public/categories/${categories.K}/open`);
-    expect(res.json()).toEqual({
-      categoryId: categories.K,
-      open: false,
-      reopensAt: '2026-03-02T14:00:00+08:00',
-    });
-    t.clock.set(TEST_NOW, { freeze: true });
-  });
 });
 
 describe('absences and AB posts', () => {

@@ -318,6 +318,10 @@ const categoryInfoSelect = `SELECT t.id, t.center_id, c.path AS center_path, t.h
 export const findCategoryInfo = (q: Queryable, id: string) =>
   maybeOne<CategoryInfo>(q, `${categoryInfoSelect} WHERE t.id = $1`, [id]);
 
+/** The categories of a hall, active or not, in kiosk order (sort, then prefix). */
+export const listHallCategoryInfos = (q: Queryable, hallId: string) =>
+  q.query<CategoryInfo>(`${categoryInfoSelect} WHERE t.hall_id = $1 ORDER BY t.sort, t.prefix`, [hallId]);
+
 export const listCategoryInfos = (q: Queryable, centerId: string) =>
   q.query<CategoryInfo>(
     `${categoryInfoSelect} WHERE t.center_id = $1 AND t.active ORDER BY h.name, t.sort, t.prefix`,

@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formatInstant, instantOfCivil } from '../../domain/calendar';
+import { instantOfCivil } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { ErrorBody, IdParams, Ok } from '../../shared/contracts/common';
 import {
   AbsenceBody,
   AbsenceResult,
   AbsenceView,
-  CategoryOpenView,
   CenterQuery,
   DirectoryView,
   HoursRuleBody,
@@ -25,7 +24,6 @@ import { findRootCenterId } from '../calendar/calendar.repository';
 import { requireStaff } from '../http/actor';
 import { requestLang } from '../http/lang';
 import { requireCenter } from '../org/org.service';
-import { isCategoryOpen } from './category-open';
 import { presentAbsence, presentHoursRule, presentSubstitution } from './schedule.presenter';
 import * as repo from './schedule.repository';
 import * as svc from './schedule.service';
@@ -202,21 +200,6 @@ export async function scheduleRoutes(app: FastifyInstance): Promise<void> {
       const centerId = req.query.centerId ?? (await findRootCenterId(app.db));
       if (!centerId) throw new AppError('NOT_FOUND', { entity: 'center' });
       return windowDirectory(app.db, centerId, requestLang(req));
-    },
-  );
-  r.get(
-    '/api/public/categories/:id/open',
-    {
-      config: publicRateLimit,
-      schema: { tags: [...tags, 'public'], params: IdParams, response: { 200: CategoryOpenView, ...errors } },
-    },
-    async (req) => {
-      const s = await isCategoryOpen(app.db, { categoryId: req.params.id, at: app.clock.now() });
-      return {
-        categoryId: req.params.id,
-        open: s.open,
-        reopensAt: s.reopensAt ? formatInstant(s.reopensAt.getTime()) : null,
-      };
     },
   );
 }

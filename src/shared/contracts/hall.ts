@@ -310,6 +310,32 @@ export const HallPublicView = z.object({
 });
 export type HallPublicView = z.infer<typeof HallPublicView>;
 
+/**
+ * Whether a category issues tickets at `at` by its schedule (hours, duty roster, absences, AB posts;
+ * the server's `isCategoryOpen`), not by who happens to be at a window this minute (that is
+ * `HallPublicView.categories[].open`). A closed category says when it next opens.
+ */
+export const CategoryOpenState = z.object({
+  categoryId: z.uuid(),
+  prefix: z.string(),
+  open: z.boolean(),
+  /**
+   * When it next opens, China time ('2026-03-02T14:00:00+08:00'); null while open, or when nothing is
+   * scheduled within two weeks (the kiosk then sends visitors to the guide desk).
+   */
+  reopensAt: z.string().nullable(),
+});
+export type CategoryOpenState = z.infer<typeof CategoryOpenState>;
+
+/** The kiosk's one-a-minute check: every active category of the hall, in kiosk order. */
+export const HallCategoriesOpenView = z.object({
+  hallId: z.uuid(),
+  /** The instant the answer is for (the server's clock). */
+  at: z.string(),
+  categories: z.array(CategoryOpenState),
+});
+export type HallCategoriesOpenView = z.infer<typeof HallCategoriesOpenView>;
+
 /** The hall display's snapshot; the feed continues from `seq`. */
 export const BoardView = z.object({
   seq: z.number().int(),

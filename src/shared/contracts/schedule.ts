@@ -209,13 +209,6 @@ export const StandInsView = z.object({
   ),
 });
 
-/** Whether a ticket category can be served now, and if not when it reopens (for the kiosk). */
-export const CategoryOpenView = z.object({
-  categoryId: z.uuid(),
-  open: z.boolean(),
-  reopensAt: z.string().nullable(),
-});
-
 /** 窗口服务电话表: windows with hours, items and phones, public. */
 export const DirectoryView = z.object({
   centerId: z.uuid(),

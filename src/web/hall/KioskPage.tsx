@@ -13,16 +13,16 @@ import {
   Switch,
   Typography,
 } from 'antd';
-import type { z } from 'zod';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import {
+  HallCategoriesOpenView,
   HallPublicView,
   TicketIssued,
   TicketPublicView,
+  type CategoryOpenState,
   type FeedMessage,
 } from '../../shared/contracts/hall';
-import { CategoryOpenView } from '../../shared/contracts/schedule';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/use-api';
 import { defineMessages, useT } from '../i18n/i18n';
@@ -131,22 +131,24 @@ export default function KioskPage() {
     }
   };
 
-  // Whether each category issues tickets now (hours, roster, absences) and when it reopens; the
-  // schedule changes slowly, so once a minute is enough.
+  // Whether each category issues tickets now (hours, roster, absences) and when it reopens, for the
+  // whole hall in one request; the schedule changes slowly, so once a minute is enough. Asked again
+  // at once when the hall's categories change (a category added or switched on meanwhile).
   const categoryIds = (hall.data?.categories ?? []).map((c) => c.categoryId).join(',');
-  const [openness, setOpenness] = useState<Record<string, z.infer<typeof CategoryOpenView>>>({});
+  const [openness, setOpenness] = useState<Record<string, CategoryOpenState>>({});
   useEffect(() => {
-    if (!categoryIds) return;
+    if (!hallId || !categoryIds) return;
     let live = true;
     const load = async () => {
-      const views = await Promise.all(
-        categoryIds
-          .split(',')
-          .map((id) =>
-            api('GET', `/public/categories/${id}/open`, { schema: CategoryOpenView }).catch(() => null),
-          ),
-      );
-      if (live) setOpenness(Object.fromEntries(views.flatMap((v) => (v ? [[v.categoryId, v]] : []))));
+      try {
+        const v = await api('GET', `/public/halls/${hallId}/categories/open`, {
+          schema: HallCategoriesOpenView,
+        });
+        if (live) setOpenness(Object.fromEntries(v.categories.map((c) => [c.categoryId, c])));
+      } catch {
+        // A failed check says nothing about the schedule: keep the last answer (the server still
+        // refuses a ticket for a closed category) and try again at the next minute.
+      }
     };
     void load();
     const id = setInterval(() => void load(), 60_000);
@@ -154,7 +156,7 @@ export default function KioskPage() {
       live = false;
       clearInterval(id);
     };
-  }, [categoryIds]);
+  }, [hallId, categoryIds]);
   // "2026-11-24T08:30:00+08:00" → "11-24 08:30" (China time, as the server writes it).
   const notIssuing = (id: string): string | null => {
     const o = openness[id];
