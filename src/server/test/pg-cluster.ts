@@ -11,8 +11,6 @@ import { join } from 'node:path';
  */
 export interface PgCluster {
   url: (db?: string) => string;
-  /** The same database over the cluster's Unix socket (no TCP loopback per round trip). */
-  socketUrl: (db?: string) => string;
   stop(): void;
 }
 
@@ -77,8 +75,6 @@ export async function startPgCluster(): Promise<PgCluster> {
   run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
   return {
     url: (db = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${db}`,
-    socketUrl: (db = 'postgres') =>
-      `postgres://postgres@localhost:${port}/${db}?host=${encodeURIComponent(dir)}`,
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
