@@ -7,41 +7,41 @@ import type {
   OrderView,
   SummaryView,
 } from '../../shared/contracts/supervision';
+import type { ItemVersionView } from '../../shared/contracts/catalog';
 import { createTestApp, type Client, type TestApp } from '../test/test-app';
 import { logAdapter, setChannelAdapter } from './outbox.service';
-import { demoItem, insertCase, type DemoItemRef } from './supervision.factory';
+import { Stories } from './supervision.stories';
 
+/** Supervision orders (督办单) and the desk, over cases received through the real case API. */
 let t: TestApp;
+let s: Stories;
 let sup: Client;
 let chief: Client;
+/** 宋佳, window 9 (市场监管): receives and accepts the food licences. */
+let songjia: Client;
 let county: string;
-let item: DemoItemRef;
+let item: ItemVersionView;
 let scjg: string;
 let caseId: string;
+let caseNumber: string;
 const at = (day: string, hhmm: string) => instantOfCivil(day, hhmm);
 
-async function sweepAt(now: Date) {
-  t.clock.set(now, { freeze: true });
-  const res = await sup.post('/api/supervision/sweep', { centerId: county });
-  expect(res.statusCode).toBe(200);
-  return res.json<{ issued: number; escalated: number; delivered: number }>();
-}
+const sweepAt = (now: Date) => s.sweep(now);
 
 beforeAll(async () => {
   t = await createTestApp();
-  sup = await t.as('supervisor');
+  s = await Stories.open(t);
+  sup = s.sup;
+  county = s.county;
   chief = await t.as('chief');
-  county = (await t.db.query<{ id: string }>("SELECT id FROM centers WHERE level = 'county'"))[0]!.id;
-  item = await demoItem(t.db, '食品经营许可（新办）');
+  songjia = await t.as('songjia');
+  item = await s.item('食品经营许可（新办）', at('2026-03-02', '09:00'));
   scjg = item.departmentId;
-  caseId = await insertCase(t.db, {
-    item,
-    number: 'T-ORD-1',
+  // Accepted Mon 03-02 and never concluded: due Mon 03-09 17:30, red card Thu 03-12 17:30.
+  ({ id: caseId, number: caseNumber } = await s.receive(songjia, item, {
     receivedAt: at('2026-03-02', '09:05'),
     acceptedAt: at('2026-03-02', '09:10'),
-    receivedBy: 'songjia',
-    windowNumber: '9',
-  });
+  }));
   await sweepAt(at('2026-03-12', '17:31'));
 });
 afterAll(() => t.close());
@@ -69,7 +69,7 @@ describe('督办单: the supervisor opens it, the department answers, the superv
       level: 'blue',
       status: 'open',
       departmentId: scjg,
-      caseNumber: 'T-ORD-1',
+      caseNumber,
       responseDueAt: at('2026-03-16', '17:30').toISOString(),
     });
   });
@@ -105,7 +105,7 @@ describe('督办单: the supervisor opens it, the department answers, the superv
   });
 
   it('the supervisor finds the answer wanting, the department answers again, the supervisor closes it', async () => {
-    t.clock.set(at('2026-03-13', '10:00'), { freeze: true });
+    await s.clockAt(at('2026-03-13', '10:00'));
     const back = await sup.post(`/api/supervision/orders/${order.id}/verdict`, {
       verdict: 'unsatisfied',
       note: '请说明整改措施',
@@ -136,7 +136,7 @@ describe('督办单: the supervisor opens it, the department answers, the superv
 
 describe('overdue orders escalate on their own', () => {
   it('blue → orange → red, copying the department leader, then the center leadership', async () => {
-    t.clock.set(at('2026-03-16', '09:00'), { freeze: true });
+    await s.clockAt(at('2026-03-16', '09:00'));
     const res = await sup.post('/api/supervision/orders', {
       centerId: county,
       kind: 'order',
@@ -180,23 +180,23 @@ describe('notifications are sent once and retried on failure', () => {
         sent.push(m.id);
       },
     });
-    const id = await insertCase(t.db, {
-      item,
-      number: 'T-SMS-1',
+    const { id, number } = await s.receive(songjia, item, {
       receivedAt: at('2026-03-02', '09:05'),
       acceptedAt: at('2026-03-02', '09:10'),
-      receivedBy: 'songjia',
     });
     await sweepAt(at('2026-03-20', '10:00'));
     const rows = await t.db.query<{ id: number; status: string; attempts: number }>(
-      `SELECT id, status, attempts FROM notification_outbox WHERE channel = 'sms' AND title LIKE '%T-SMS-1%' ORDER BY id`,
+      `SELECT id, status, attempts FROM notification_outbox WHERE channel = 'sms' AND title LIKE '%' || $1 || '%'
+       ORDER BY id`,
+      [number],
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((r) => r.status === 'pending' && r.attempts === 1)).toBe(true);
     await sweepAt(at('2026-03-20', '10:05'));
     await sweepAt(at('2026-03-20', '10:10'));
     const after = await t.db.query<{ status: string }>(
-      `SELECT status FROM notification_outbox WHERE channel = 'sms' AND title LIKE '%T-SMS-1%'`,
+      `SELECT status FROM notification_outbox WHERE channel = 'sms' AND title LIKE '%' || $1 || '%'`,
+      [number],
     );
     expect(after.every((r) => r.status === 'sent')).toBe(true);
     expect(new Set(sent).size).toBe(sent.length);
@@ -216,13 +216,14 @@ describe('the desk and the accountability feed', () => {
   });
 
   it('lists received cases by what is left of their 5 working days', async () => {
-    await insertCase(t.db, { item, number: 'T-5D-1', receivedAt: at('2026-03-16', '09:00') });
-    t.clock.set(at('2026-03-20', '10:00'), { freeze: true });
+    // Received and not yet accepted, refused or told what is missing.
+    const { number } = await s.receive(songjia, item, { receivedAt: at('2026-03-16', '09:00') });
+    await s.clockAt(at('2026-03-20', '10:00'));
     const list = (await sup.get('/api/supervision/five-day')).json<
       { caseNumber: string; remainingWorkingDays: number }[]
     >();
     // Received Mon 03-16: 5 working days end Mon 03-23 17:30; on Fri 10:00 Monday and 5 of Friday's 6.5 hours are left.
-    expect(list.find((x) => x.caseNumber === 'T-5D-1')!.remainingWorkingDays).toBeCloseTo(1 + 5 / 6.5, 1);
+    expect(list.find((x) => x.caseNumber === number)!.remainingWorkingDays).toBeCloseTo(1 + 5 / 6.5, 1);
   });
 
   it('monthly counts per department, window and officer from cards and orders only', async () => {
@@ -250,12 +251,25 @@ describe('the desk and the accountability feed', () => {
   });
 
   it('a supervisor clears a record card by hand, with a note (audited)', async () => {
-    await t.db.query(
-      `UPDATE cases SET fee_standard_fen = 5000, fee_charged_fen = 8000, fee_reason = '加急' WHERE number = 'T-ORD-1'`,
-    );
+    // The market regulator's items charge nothing: a housing transfer at the comprehensive window does,
+    // and the officer charges 30 yuan over the standard, giving a reason (the receipt requires one).
+    const transfer = await s.item('不动产转移登记', at('2026-03-20', '10:50'));
+    const line = transfer.content.fees.find((f) => f.standardFen > 0)!;
+    expect(line).toBeTruthy();
+    const { id } = await s.receive(await t.as('officer'), transfer, {
+      receivedAt: at('2026-03-20', '10:50'),
+      acceptedAt: at('2026-03-20', '10:50'),
+      fee: { lines: [{ name: line.name, chargedFen: line.standardFen + 3000 }], reason: '加急' },
+    });
     await sweepAt(at('2026-03-20', '11:00'));
-    const fee = (await sup.get(`/api/supervision/cards?rule=fee_mismatch`)).json<CardList>().items[0]!;
-    expect(fee.persistence).toBe('record');
+    const found = (await sup.get(`/api/supervision/cards?rule=fee_mismatch&caseId=${id}`)).json<CardList>();
+    expect(found.items).toHaveLength(1);
+    const fee = found.items[0]!;
+    expect(fee).toMatchObject({
+      persistence: 'record',
+      level: 'red',
+      facts: { standardFen: line.standardFen, chargedFen: line.standardFen + 3000, reason: '加急' },
+    });
     const res = await sup.post(`/api/supervision/cards/${fee.id}/clear`, { note: '已退还多收费用 30 元' });
     expect(res.json()).toMatchObject({ clearReason: 'manual', clearedByName: '孙立军' });
     expect((await sup.post(`/api/supervision/cards/${fee.id}/clear`, { note: 'x' })).statusCode).toBe(409);
