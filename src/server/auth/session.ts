@@ -68,11 +68,9 @@ async function loadSession(
     user,
     loadedMs: now.getTime(),
   };
-  cache(app).set(tokenHash, entry);
+  app.sessionCache.set(tokenHash, entry);
   return entry;
 }
-
-const cache = (app: FastifyInstance) => app.sessionCache;
 
 /**
  * Call after a committed change that ends sessions or changes what an account may do (logout,
