@@ -9,6 +9,7 @@ import { evaluationErrors } from './evaluation.errors';
 import { hallErrors } from './hall.errors';
 import { supervisionErrors } from './supervision.errors';
 import { appointmentsErrors } from './appointments.errors';
+import { entityName } from './entities';
 
 export type { ErrorCatalog, ErrorDef } from './types';
 
@@ -46,5 +47,7 @@ export function errorMessage(
   lang: Lang,
 ): string {
   const def = errorDef(code);
-  return formatMessage(lang === 'en' ? def.en : def.zh, params);
+  const named =
+    typeof params.entity === 'string' ? { ...params, entity: entityName(params.entity, lang) } : params;
+  return formatMessage(lang === 'en' ? def.en : def.zh, named);
 }
