@@ -36,7 +36,7 @@ import { applyApiError } from '../components/forms';
 import { useDepartments, useWindows } from '../components/org-hooks';
 import { defineMessages, useT } from '../i18n/i18n';
 import { words } from '../i18n/words';
-import { ActionsAndHistory, cnTime, pct, useLabel } from './evaluation-ui';
+import { ActionDialog, ActionsAndHistory, cnTime, pct, useLabel } from './evaluation-ui';
 
 const m = defineMessages({
   title: { zh: '投诉举报与表扬', en: 'Complaints, reports & praise' },
@@ -300,52 +300,49 @@ export default function ComplaintsPage() {
           </Space>
         )}
       </Drawer>
-      <Modal
-        zIndex={1100}
-        open={acting !== null}
-        title={acting ? label(complaintActionLabels[acting]) : ''}
+      <ActionDialog
+        acting={acting}
+        labels={complaintActionLabels}
+        form={form}
+        formName="complaintAction"
         onOk={() => void act()}
         onCancel={() => setActing(null)}
-        destroyOnHidden
-        forceRender
       >
-        <Form form={form} layout="vertical" name="complaintAction">
-          {acting === 'assign' && (
-            <Form.Item name="departmentId" label={t(m.department)} rules={[{ required: true }]}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-              />
-            </Form.Item>
-          )}
-          {acting === 'reply' && (
-            <Form.Item name="text" label={t(m.text)} rules={[{ required: true }]}>
-              <Input.TextArea rows={4} />
-            </Form.Item>
-          )}
-          {acting === 'assess' && (
-            <Form.Item name="assessment" label={t(m.assessment)} rules={[{ required: true }]}>
-              <Radio.Group
-                options={(['satisfied', 'basic', 'dissatisfied'] as const).map((x) => ({
-                  value: x,
-                  label: label(assessmentLabels[x]),
-                }))}
-              />
-            </Form.Item>
-          )}
-          {acting === 'acknowledge' && (
-            <Form.Item name="bonusPoints" label={t(m.bonus)} initialValue={1}>
-              <InputNumber min={0} max={10} step={0.5} />
-            </Form.Item>
-          )}
-          {acting && acting !== 'reply' && acting !== 'assess' && (
-            <Form.Item name="note" label={t(m.note)} rules={[{ required: acting === 'reopen' }]}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+        {acting === 'assign' && (
+          <Form.Item name="departmentId" label={t(m.department)} rules={[{ required: true }]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </Form.Item>
+        )}
+        {acting === 'reply' && (
+          <Form.Item name="text" label={t(m.text)} rules={[{ required: true }]}>
+            <Input.TextArea rows={4} />
+          </Form.Item>
+        )}
+        {acting === 'assess' && (
+          <Form.Item name="assessment" label={t(m.assessment)} rules={[{ required: true }]}>
+            <Radio.Group
+              options={(['satisfied', 'basic', 'dissatisfied'] as const).map((x) => ({
+                value: x,
+                label: label(assessmentLabels[x]),
+              }))}
+            />
+          </Form.Item>
+        )}
+        {acting === 'acknowledge' && (
+          <Form.Item name="bonusPoints" label={t(m.bonus)} initialValue={1}>
+            <InputNumber min={0} max={10} step={0.5} />
+          </Form.Item>
+        )}
+        {acting && acting !== 'reply' && acting !== 'assess' && (
+          <Form.Item name="note" label={t(m.note)} rules={[{ required: acting === 'reopen' }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        )}
+      </ActionDialog>
       <Modal
         open={intake}
         title={t(m.intake)}

@@ -40,7 +40,7 @@ import { CenterSelect } from '../components/CenterSelect';
 import { applyApiError } from '../components/forms';
 import { useDepartments } from '../components/org-hooks';
 import { currentLang, defineMessages, useT } from '../i18n/i18n';
-import { ActionsAndHistory, cnTime, useLabel } from './evaluation-ui';
+import { ActionDialog, ActionsAndHistory, cnTime, useLabel } from './evaluation-ui';
 import { ApiKeysButton } from './HotlineKeys';
 
 const m = defineMessages({
@@ -298,58 +298,55 @@ export default function HotlinePage() {
           </Space>
         )}
       </Drawer>
-      <Modal
-        zIndex={1100}
-        open={acting !== null}
-        title={acting ? label(hotlineActionLabels[acting]) : ''}
+      <ActionDialog
+        acting={acting}
+        labels={hotlineActionLabels}
+        form={form}
+        formName="hotlineAction"
         onOk={() => void act()}
         onCancel={() => setActing(null)}
-        destroyOnHidden
-        forceRender
       >
-        <Form form={form} layout="vertical" name="hotlineAction">
-          {acting === 'dispatch' && (
-            <>
-              <Form.Item name="leadDepartmentId" label={t(m.lead)} rules={[{ required: true }]}>
-                <Select showSearch optionFilterProp="label" options={deptOptions} />
-              </Form.Item>
-              <Form.Item name="coDepartmentIds" label={t(m.co)} initialValue={[]}>
-                <Select mode="multiple" optionFilterProp="label" options={deptOptions} />
-              </Form.Item>
-            </>
-          )}
-          {(acting === 'handle' || acting === 'supervise' || acting === 'visit') && (
-            <Form.Item name="note" label={t(m.note)} rules={[{ required: true }]}>
-              <Input.TextArea rows={3} />
+        {acting === 'dispatch' && (
+          <>
+            <Form.Item name="leadDepartmentId" label={t(m.lead)} rules={[{ required: true }]}>
+              <Select showSearch optionFilterProp="label" options={deptOptions} />
             </Form.Item>
-          )}
-          {acting === 'visit' && (
-            <Form.Item name="reached" label={t(m.reached)} valuePropName="checked" initialValue>
-              <Switch />
+            <Form.Item name="coDepartmentIds" label={t(m.co)} initialValue={[]}>
+              <Select mode="multiple" optionFilterProp="label" options={deptOptions} />
             </Form.Item>
-          )}
-          {(acting === 'return' || acting === 'reject_reply' || acting === 'extend') && (
-            <Form.Item name="reason" label={t(m.reason)} rules={[{ required: true }]}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          )}
-          {acting === 'extend' && (
-            <Form.Item name="days" label={t(m.days)} rules={[{ required: true }]}>
-              <InputNumber min={1} max={60} />
-            </Form.Item>
-          )}
-          {acting === 'reply' && (
-            <Form.Item name="text" label={t(m.reply)} rules={[{ required: true }]}>
-              <Input.TextArea rows={4} />
-            </Form.Item>
-          )}
-          {acting === 'evaluate' && (
-            <Form.Item name="level" label={t(m.level)} rules={[{ required: true }]}>
-              <Select options={satisfactionLevels.map((l) => ({ value: l, label: label(levelLabels[l]) }))} />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+          </>
+        )}
+        {(acting === 'handle' || acting === 'supervise' || acting === 'visit') && (
+          <Form.Item name="note" label={t(m.note)} rules={[{ required: true }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
+        {acting === 'visit' && (
+          <Form.Item name="reached" label={t(m.reached)} valuePropName="checked" initialValue>
+            <Switch />
+          </Form.Item>
+        )}
+        {(acting === 'return' || acting === 'reject_reply' || acting === 'extend') && (
+          <Form.Item name="reason" label={t(m.reason)} rules={[{ required: true }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        )}
+        {acting === 'extend' && (
+          <Form.Item name="days" label={t(m.days)} rules={[{ required: true }]}>
+            <InputNumber min={1} max={60} />
+          </Form.Item>
+        )}
+        {acting === 'reply' && (
+          <Form.Item name="text" label={t(m.reply)} rules={[{ required: true }]}>
+            <Input.TextArea rows={4} />
+          </Form.Item>
+        )}
+        {acting === 'evaluate' && (
+          <Form.Item name="level" label={t(m.level)} rules={[{ required: true }]}>
+            <Select options={satisfactionLevels.map((l) => ({ value: l, label: label(levelLabels[l]) }))} />
+          </Form.Item>
+        )}
+      </ActionDialog>
       <Modal
         open={entering}
         title={t(m.manual)}

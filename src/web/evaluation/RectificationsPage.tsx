@@ -5,7 +5,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Select,
   Space,
@@ -28,7 +27,7 @@ import { useApi } from '../api/use-api';
 import { applyApiError } from '../components/forms';
 import { defineMessages, useT } from '../i18n/i18n';
 import { words } from '../i18n/words';
-import { ActionsAndHistory, cnTime, LevelTag, TagList, useLabel } from './evaluation-ui';
+import { ActionDialog, ActionsAndHistory, cnTime, LevelTag, TagList, useLabel } from './evaluation-ui';
 
 const m = defineMessages({
   title: { zh: '差评整改', en: 'Bad-review rectification' },
@@ -236,98 +235,95 @@ export default function RectificationsPage() {
           </Space>
         )}
       </Drawer>
-      <Modal
-        zIndex={1100}
-        open={acting !== null}
-        title={acting ? label(rectificationActionLabels[acting]) : ''}
+      <ActionDialog
+        acting={acting}
+        labels={rectificationActionLabels}
+        form={form}
+        formName="rect"
         onOk={() => void submit()}
         onCancel={() => setActing(null)}
-        destroyOnHidden
-        forceRender
       >
-        <Form form={form} layout="vertical" name="rect">
-          {acting === 'record_return_visit' && (
-            <>
-              <Form.Item name="note" label={t(m.note)} rules={[{ required: true }]}>
-                <Input.TextArea rows={3} />
-              </Form.Item>
-              <Form.Item name="reached" label={t(m.reached)} valuePropName="checked" initialValue>
-                <Switch />
-              </Form.Item>
-            </>
-          )}
-          {acting === 'decide' && (
-            <>
-              <Form.Item
-                name="decision"
-                label={t(m.decision)}
-                rules={[{ required: true }]}
-                initialValue="rectify"
-              >
-                <Radio.Group
-                  options={[
-                    { value: 'rectify', label: t(m.rectify) },
-                    { value: 'explain', label: t(m.explain) },
-                    { value: 'appeal', label: t(m.appealOpt) },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="text" label={t(m.text)} rules={[{ required: true }]}>
-                <Input.TextArea rows={3} />
-              </Form.Item>
-            </>
-          )}
-          {acting === 'request_extension' && (
-            <>
-              <Form.Item name="days" label={t(m.days)} rules={[{ required: true }]}>
-                <InputNumber min={1} max={60} />
-              </Form.Item>
-              <Form.Item name="reason" label={t(m.reason)} rules={[{ required: true }]}>
-                <Input.TextArea rows={2} />
-              </Form.Item>
-            </>
-          )}
-          {(acting === 'decide_extension' || acting === 'decide_appeal') && (
-            <>
-              <Form.Item
-                name={acting === 'decide_extension' ? 'approve' : 'accept'}
-                rules={[{ required: true }]}
-                initialValue
-              >
-                <Radio.Group
-                  options={[
-                    { value: true, label: acting === 'decide_extension' ? t(m.approve) : t(m.accept) },
-                    { value: false, label: acting === 'decide_extension' ? t(m.reject) : t(m.dismiss) },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="opinion" label={t(m.text)} rules={[{ required: acting === 'decide_appeal' }]}>
-                <Input.TextArea rows={2} />
-              </Form.Item>
-            </>
-          )}
-          {acting === 'complete' && (
-            <Form.Item name="feedback" label={t(m.feedback)} rules={[{ required: true }]}>
+        {acting === 'record_return_visit' && (
+          <>
+            <Form.Item name="note" label={t(m.note)} rules={[{ required: true }]}>
               <Input.TextArea rows={3} />
             </Form.Item>
-          )}
-          {acting === 'rate' && (
-            <Form.Item name="rating" label={t(m.rating)} rules={[{ required: true }]}>
+            <Form.Item name="reached" label={t(m.reached)} valuePropName="checked" initialValue>
+              <Switch />
+            </Form.Item>
+          </>
+        )}
+        {acting === 'decide' && (
+          <>
+            <Form.Item
+              name="decision"
+              label={t(m.decision)}
+              rules={[{ required: true }]}
+              initialValue="rectify"
+            >
               <Radio.Group
-                options={(['satisfied', 'basic', 'dissatisfied'] as const).map((x) => ({
-                  value: x,
-                  label: t(m[x]),
-                }))}
+                options={[
+                  { value: 'rectify', label: t(m.rectify) },
+                  { value: 'explain', label: t(m.explain) },
+                  { value: 'appeal', label: t(m.appealOpt) },
+                ]}
               />
             </Form.Item>
-          )}
-          {acting === 'close' && (
+            <Form.Item name="text" label={t(m.text)} rules={[{ required: true }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          </>
+        )}
+        {acting === 'request_extension' && (
+          <>
+            <Form.Item name="days" label={t(m.days)} rules={[{ required: true }]}>
+              <InputNumber min={1} max={60} />
+            </Form.Item>
             <Form.Item name="reason" label={t(m.reason)} rules={[{ required: true }]}>
               <Input.TextArea rows={2} />
             </Form.Item>
-          )}
-        </Form>
-      </Modal>
+          </>
+        )}
+        {(acting === 'decide_extension' || acting === 'decide_appeal') && (
+          <>
+            <Form.Item
+              name={acting === 'decide_extension' ? 'approve' : 'accept'}
+              rules={[{ required: true }]}
+              initialValue
+            >
+              <Radio.Group
+                options={[
+                  { value: true, label: acting === 'decide_extension' ? t(m.approve) : t(m.accept) },
+                  { value: false, label: acting === 'decide_extension' ? t(m.reject) : t(m.dismiss) },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="opinion" label={t(m.text)} rules={[{ required: acting === 'decide_appeal' }]}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </>
+        )}
+        {acting === 'complete' && (
+          <Form.Item name="feedback" label={t(m.feedback)} rules={[{ required: true }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
+        {acting === 'rate' && (
+          <Form.Item name="rating" label={t(m.rating)} rules={[{ required: true }]}>
+            <Radio.Group
+              options={(['satisfied', 'basic', 'dissatisfied'] as const).map((x) => ({
+                value: x,
+                label: t(m[x]),
+              }))}
+            />
+          </Form.Item>
+        )}
+        {acting === 'close' && (
+          <Form.Item name="reason" label={t(m.reason)} rules={[{ required: true }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        )}
+      </ActionDialog>
     </Space>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Form, Modal, Space, Tag, Timeline, Typography, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
 import type { SatisfactionLevel } from '../../domain/evaluation/levels';
 import { levelLabels, tagLabels, type Label } from '../../shared/contracts/evaluation-labels';
 import { useLang } from '../i18n/i18n';
@@ -94,5 +95,37 @@ export function ActionsAndHistory<A extends string>(props: {
         }))}
       />
     </>
+  );
+}
+
+/**
+ * The dialog of the action picked in `ActionsAndHistory`: titled with the action, holding the fields
+ * the page asks for that action. Above the drawer it opens from (zIndex), rendered while closed so
+ * the page's form instance is always connected.
+ */
+export function ActionDialog<A extends string>(props: {
+  acting: A | null;
+  labels: Readonly<Record<A, Label>>;
+  form: FormInstance;
+  formName: string;
+  onOk: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const label = useLabel();
+  return (
+    <Modal
+      zIndex={1100}
+      open={props.acting !== null}
+      title={props.acting ? label(props.labels[props.acting]) : ''}
+      onOk={props.onOk}
+      onCancel={props.onCancel}
+      destroyOnHidden
+      forceRender
+    >
+      <Form form={props.form} layout="vertical" name={props.formName}>
+        {props.children}
+      </Form>
+    </Modal>
   );
 }
