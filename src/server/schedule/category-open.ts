@@ -50,15 +50,15 @@ export async function categoriesOpen(
   if (centers.size > 1) throw new Error('categoriesOpen: categories of one center only');
   // Most calls come while the hall is open: look at today alone first (one day of schedule to load),
   // and only for the categories closed for the rest of today look two weeks ahead.
+  const today = civilDateOfInstant(at.getTime());
   let pending = live;
   for (const lookahead of [0, LOOKAHEAD_DAYS]) {
     if (pending.length === 0) break;
-    const today = civilDateOfInstant(at.getTime());
     const items = [...new Set(pending.flatMap((c) => c.item_ids))];
     const data = await loadSchedule(q, pending[0]!.center_id, today, addDays(today, lookahead), items);
     const still: CategoryInfo[] = [];
     for (const c of pending) {
-      const s = openWithin(data, c, at, lookahead);
+      const s = openWithin(data, c, today, at, lookahead);
       if (s.open || s.reopensAt || lookahead === LOOKAHEAD_DAYS) out.set(c.id, s);
       else still.push(c);
     }
@@ -67,9 +67,14 @@ export async function categoriesOpen(
   return out;
 }
 
-function openWithin(data: ScheduleData, c: CategoryInfo, at: Date, lookahead: number): CategoryOpenness {
+function openWithin(
+  data: ScheduleData,
+  c: CategoryInfo,
+  today: string,
+  at: Date,
+  lookahead: number,
+): CategoryOpenness {
   const plan = planCategory(data, { hallName: c.hall_name, itemIds: c.item_ids });
-  const today = civilDateOfInstant(at.getTime());
   const atMs = at.getTime();
   for (let d = 0; d <= lookahead; d++) {
     const date = addDays(today, d);
