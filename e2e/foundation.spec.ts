@@ -50,8 +50,24 @@ describe('an administrator builds the organisation', () => {
     await staffDialog.locator('#staff_name').fill('王端到端');
     await staffDialog.locator('#staff_post').fill('综合受理员');
     await staffDialog.locator('#staff_badgeNumber').fill('E2E-001');
-    await staffDialog.locator('#staff_windowId').click();
-    await pickOption(page, '端到端测试窗口', '端到端');
+    // The window must show in its field before going on: on a busy machine a click can reach the
+    // list before it is ready and choose nothing, and the account would then have no window.
+    const windowField = staffDialog.locator('.ant-select', { has: page.locator('#staff_windowId') });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await staffDialog.locator('#staff_windowId').click();
+      await pickOption(page, '端到端测试窗口', '端到端');
+      if (
+        await windowField
+          .getByText('端到端测试窗口')
+          .waitFor({ timeout: 3_000 })
+          .then(
+            () => true,
+            () => false,
+          )
+      )
+        break;
+    }
+    await expect.poll(() => windowField.innerText()).toContain('端到端测试窗口');
     await staffDialog.getByTestId('staff-with-account').click();
     await staffDialog.locator('#staff_account_username').fill('wang.e2e');
     await staffDialog.locator('#staff_account_password').fill('Welcome2026');
