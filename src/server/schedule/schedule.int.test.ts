@@ -114,6 +114,14 @@ describe('absences and AB posts', () => {
     expect(
       (await liuyang.get('/api/schedule/me/stand-ins')).json<{ standsInFor: unknown[] }>().standsInFor,
     ).toEqual([]);
+    // The absences list shows it cancelled, with the B post it roped in (ended with it).
+    const list = await admin.get('/api/schedule/absences?from=2026-03-02&to=2026-03-02');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json<AbsenceView[]>().find((a) => a.id === out.absence.id)).toMatchObject({
+      cancelled: true,
+      note: '业务培训会',
+      substitution: { standInStaffId: staff.liuyang, windowNumber: '3', ended: true },
+    });
     t.clock.set(TEST_NOW, { freeze: true });
   });
 

@@ -238,7 +238,14 @@ export const listSubstitutions = (q: Queryable, centerId: string, from: Date, to
   );
 
 export const substitutionsOfAbsence = (q: Queryable, absenceId: string) =>
-  q.query<SubstitutionRow>(`${substitutionSelect} WHERE x.absence_id = $1 ORDER BY x.from_at`, [absenceId]);
+  substitutionsOfAbsences(q, [absenceId]);
+
+/** The B posts recorded with these absences, whenever they fall. */
+export const substitutionsOfAbsences = (q: Queryable, absenceIds: readonly string[]) =>
+  q.query<SubstitutionRow>(
+    `${substitutionSelect} WHERE x.absence_id = ANY($1::uuid[]) ORDER BY x.from_at, x.id`,
+    [absenceIds],
+  );
 
 export const findSubstitution = (q: Queryable, id: string, scopePath: string) =>
   maybeOne<SubstitutionRow>(

@@ -103,10 +103,11 @@ export async function scheduleRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const centerId = await scopedCenter(req, req.query.centerId);
       const { from, to } = range(req.query.from, req.query.to);
-      const [absences, subs] = await Promise.all([
-        repo.listAbsences(app.db, centerId, from, to, true),
-        repo.listSubstitutions(app.db, centerId, new Date(0), new Date(8.64e15)),
-      ]);
+      const absences = await repo.listAbsences(app.db, centerId, from, to, true);
+      const subs = await repo.substitutionsOfAbsences(
+        app.db,
+        absences.map((a) => a.id),
+      );
       return absences.map((a) => presentAbsence(a, subs));
     },
   );
