@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { watch } from './diagnostics';
 
 /** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs. */
 export async function launchBrowser(): Promise<Browser> {
@@ -22,10 +23,21 @@ export const baseUrl = () => inject('baseUrl');
 
 export const DEMO_PASSWORD = 'OneWindow2026';
 
+/**
+ * Every story's browser asks for reduced motion, which the app honours by not animating dialogs and
+ * lists: a click is then never aimed at an option that is still sliding into place.
+ */
+export const STILL = { reducedMotion: 'reduce' } as const;
+
 export async function newPage(browser: Browser, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({ locale: lang, viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({
+    ...STILL,
+    locale: lang,
+    viewport: { width: 1400, height: 900 },
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  watch(page);
   return page;
 }
 
@@ -50,13 +62,17 @@ export async function setServerClock(page: Page, now: string): Promise<void> {
   if (!res.ok()) throw new Error(`set clock failed: ${res.status()} ${await res.text()}`);
 }
 
-/** Click an option in the open antd Select dropdown by its visible text (type first in long lists). */
+/**
+ * Click an option in the open antd Select dropdown by its visible text (type first in long lists),
+ * and make sure it was chosen: a single select's list closes, a multiple select marks the option.
+ */
 export async function pickOption(page: Page, text: string | RegExp, search?: string): Promise<void> {
   if (search) await page.keyboard.type(search);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: text,
-    })
-    .first()
-    .click();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const option = open.locator('.ant-select-item-option', { hasText: text }).first();
+  await option.click();
+  const chosen = open.locator('.ant-select-item-option-selected', { hasText: text }).first();
+  await Promise.any([option.waitFor({ state: 'hidden' }), chosen.waitFor()]).catch(() => {
+    throw new Error(`the option ${String(text)} was clicked but not chosen`);
+  });
 }

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, login, newPage, pickOption, setServerClock } from './browser';
+import { baseUrl, launchBrowser, login, newPage, pickOption, setServerClock, STILL } from './browser';
+import { watch } from './diagnostics';
 
 /**
  * Evaluation end to end: a visit finished at window 3 is rated 不满意 on the window's evaluator tablet,
@@ -36,8 +37,13 @@ describe('the window evaluator', () => {
     await admin.context().close();
 
     // The tablet on window 3 shows the officer on duty and waits.
-    const tabletCtx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const tabletCtx = await browser.newContext({
+      ...STILL,
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 800 },
+    });
     const tablet = await tabletCtx.newPage();
+    watch(tablet);
     tablet.setDefaultTimeout(20_000);
     await tablet.goto(`${baseUrl()}/evaluator/${device.deviceKey}`);
     await tablet.getByTestId('evaluator-idle').waitFor();
@@ -92,11 +98,13 @@ describe('the window evaluator', () => {
 describe('a complaint from the portal', () => {
   it('is assigned, answered by the department and assessed by the complainant', async () => {
     const portal = await browser.newContext({
+      ...STILL,
       locale: 'zh-CN',
       viewport: { width: 420, height: 900 },
       isMobile: true,
     });
     const page = await portal.newPage();
+    watch(page);
     page.setDefaultTimeout(15_000);
     await page.goto(`${baseUrl()}/complaints/new`);
     await page.locator('#complaint_centerId').click();

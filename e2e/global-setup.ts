@@ -53,9 +53,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
+    let running = false;
     server.stdout!.on('data', (d: Buffer) => {
+      // Once the server runs, its warnings and errors go to the test log (a failed story's cause is
+      // often there).
+      if (running) return void process.stderr.write(d);
       out += d.toString();
       if (out.includes('is running')) {
+        running = true;
         clearTimeout(timer);
         resolve();
       }

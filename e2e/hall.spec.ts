@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../src/domain/identity';
-import { baseUrl, launchBrowser, login, newPage, pickOption, setServerClock } from './browser';
+import { baseUrl, launchBrowser, login, newPage, pickOption, setServerClock, STILL } from './browser';
+import { watch } from './diagnostics';
 
 /**
  * The hall queue end to end: a visitor takes a ticket at the kiosk, the officer at window 3 calls
@@ -30,6 +31,7 @@ describe('a visit through the hall', () => {
 
     // The hall display and the kiosk run without login.
     const screens: BrowserContext = await browser.newContext({
+      ...STILL,
       locale: 'zh-CN',
       viewport: { width: 1600, height: 900 },
     });
@@ -40,6 +42,7 @@ describe('a visit through the hall', () => {
         window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push(u.text);
     });
     const display = await screens.newPage();
+    watch(display);
     display.setDefaultTimeout(15_000);
     await display.goto(`${baseUrl()}/hall/display/${hallId}`);
     await display.getByTestId('hall-display').waitFor();
@@ -49,6 +52,7 @@ describe('a visit through the hall', () => {
     );
 
     const kiosk = await screens.newPage();
+    watch(kiosk);
     kiosk.setDefaultTimeout(15_000);
     const openCheck = kiosk.waitForResponse((r) =>
       r.url().endsWith(`/api/public/halls/${hallId}/categories/open`),
@@ -78,11 +82,13 @@ describe('a visit through the hall', () => {
 
     // The visitor follows the ticket on a phone.
     const phoneCtx = await browser.newContext({
+      ...STILL,
       locale: 'zh-CN',
       viewport: { width: 390, height: 844 },
       isMobile: true,
     });
     const phone = await phoneCtx.newPage();
+    watch(phone);
     phone.setDefaultTimeout(15_000);
     await phone.goto(`${baseUrl()}/hall/t/${ticketId}`);
     await phone.getByText(number).first().waitFor();
@@ -108,6 +114,7 @@ describe('a visit through the hall', () => {
     // The window display above window 3 shows the officer's badge and the number.
     const windowId = await officer.evaluate(() => new URLSearchParams(location.search).get('window'));
     const win = await screens.newPage();
+    watch(win);
     const windows = (await (await officer.request.get(`${baseUrl()}/api/org/windows`)).json()) as {
       id: string;
       number: string;

@@ -5,6 +5,7 @@ import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-rou
 import { AuthProvider } from './auth/auth';
 import { LangProvider, useLang } from './i18n/i18n';
 import { navItems } from './nav';
+import { usePrefersReducedMotion } from './shell/reduced-motion';
 import { HomeRedirect, StaffLayout } from './shell/StaffLayout';
 
 const lazy = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
@@ -28,10 +29,11 @@ const router = createBrowserRouter(routes);
 
 function Themed() {
   const { lang } = useLang();
+  const still = usePrefersReducedMotion();
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !still } }}
       button={{ autoInsertSpace: false }}
     >
       <AntApp>
