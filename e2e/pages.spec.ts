@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, login, newPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const ROLES = [
+  'admin',
+  'supervisor',
+  'officer',
+  'chief',
+  'approver',
+  'village',
+  'proxy',
+  'leader',
+  'zhangsan',
+  'qiye',
+];
+
+/** Resolves once `page` has had no request in flight for `quietMs` (a page's lists have loaded). */
+function settled(page: Page, quietMs = 400): () => Promise<void> {
+  let inFlight = 0;
+  let last = Date.now();
+  const done = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    last = Date.now();
+  };
+  page.on('request', () => {
+    inFlight++;
+    last = Date.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return async () => {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && (inFlight > 0 || Date.now() - last < quietMs)) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+}
+
+describe('every page in every role’s menu', () => {
+  it('opens and loads its data without a refused request or a script error', async () => {
+    const visited = new Set<string>();
+    const problems: string[] = [];
+    for (const role of ROLES) {
+      const page = await newPage(browser);
+      let where = '';
+      page.on('response', (res) => {
+        const url = new URL(res.url());
+        if (!url.pathname.startsWith('/api/') || res.status() < 400) return;
+        if (res.status() === 401 && url.pathname === '/api/auth/me') return;
+        problems.push(
+          `${role} ${where}: ${res.status()} ${res.request().method()} ${url.pathname}${url.search}`,
+        );
+      });
+      page.on('pageerror', (e) => problems.push(`${role} ${where}: ${e.message.split('\n')[0]}`));
+      const quiet = settled(page);
+      await login(page, role);
+      const menu = page.getByTestId('main-menu');
+      const hrefs = await menu
+        .locator('a[href]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+      expect(hrefs.length, `${role} has a menu`).toBeGreaterThan(0);
+      for (const href of hrefs) {
+        if (visited.has(href)) continue;
+        visited.add(href);
+        where = href;
+        await menu.locator(`a[href="${href}"]`).click();
+        await page.waitForURL((u) => u.pathname === href);
+        await quiet();
+      }
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+    // The menus together reach the whole staff application.
+    expect(visited.size).toBeGreaterThanOrEqual(40);
+  });
+});
