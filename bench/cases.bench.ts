@@ -20,7 +20,8 @@ import type { Db } from '../src/server/db/db';
 import { migrate } from '../src/server/db/migrate';
 import { openPglite } from '../src/server/db/pglite';
 import { openPostgres } from '../src/server/db/postgres';
-import { DEMO_PASSWORD, loadDemoData } from '../src/server/demo/demo.loader';
+import { DEMO_PASSWORD } from '../src/server/demo/demo-accounts';
+import { loadDemoData } from '../src/server/demo/demo.loader';
 import { startPgCluster } from '../src/server/test/pg-cluster';
 import { cpuPerOp, cpuSample, postmasterPid } from './cpu';
 

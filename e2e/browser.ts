@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { DEMO_PASSWORD } from '../src/server/demo/demo-accounts';
 import { watch } from './diagnostics';
 
 /** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs. */
@@ -20,8 +21,6 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const baseUrl = () => inject('baseUrl');
-
-export const DEMO_PASSWORD = 'OneWindow2026';
 
 /**
  * Every story's browser asks for reduced motion, which the app honours by not animating dialogs and

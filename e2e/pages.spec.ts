@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../src/server/demo/demo-accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, login, newPage } from './browser';
 
@@ -8,18 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const ROLES = [
-  'admin',
-  'supervisor',
-  'officer',
-  'chief',
-  'approver',
-  'village',
-  'proxy',
-  'leader',
-  'zhangsan',
-  'qiye',
-];
+const ROLES = DEMO_ACCOUNTS.list.map((a) => a.username);
 
 /** Resolves once `page` has had no request in flight for `quietMs` (a page's lists have loaded). */
 function settled(page: Page, quietMs = 400): () => Promise<void> {

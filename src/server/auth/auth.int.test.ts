@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { loadConfig } from '../config';
-import { DEMO_PASSWORD } from '../demo/demo.loader';
+import { DEMO_PASSWORD } from '../demo/demo-accounts';
 import { createTestApp, type TestApp } from '../test/test-app';
 
 let t: TestApp;

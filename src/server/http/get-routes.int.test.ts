@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
 import { createTestApp, type Client, type TestApp } from '../test/test-app';
 
 /**
@@ -26,18 +27,7 @@ interface Parameter {
 }
 type Spec = { paths: Record<string, { get?: { parameters?: Parameter[] } }> };
 
-const ROLES = [
-  'admin',
-  'supervisor',
-  'officer',
-  'chief',
-  'approver',
-  'village',
-  'proxy',
-  'leader',
-  'zhangsan',
-  'qiye',
-];
+const ROLES = DEMO_ACCOUNTS.list.map((a) => a.username);
 
 // Routes no demo role can read with what the lists give, and why.
 const NOBODY_READS: Record<string, string> = {

@@ -8,7 +8,7 @@ import { loadConfig } from '../config';
 import type { Db } from '../db/db';
 import { openPglite } from '../db/pglite';
 import { openPostgres } from '../db/postgres';
-import { DEMO_PASSWORD } from '../demo/demo.loader';
+import { DEMO_PASSWORD } from '../demo/demo-accounts';
 import { TEST_NOW } from './test-now';
 
 export interface TestApp {
