@@ -4,7 +4,7 @@ import { catalogDemoStep } from '../catalog/catalog.demo';
 import { calendarDemoStep } from '../calendar/calendar.demo';
 import { hallDemoStep } from '../hall/hall.demo';
 import { appointmentsDemoStep } from '../appointments/appointments.demo';
-import { supervisionDemoStep } from '../supervision/supervision.demo';
+import { supervisionDemoStep, supervisionOrdersDemoStep } from '../supervision/supervision.demo';
 import { casesDemoStep } from '../cases/cases.demo';
 
 export type { DemoStep };
@@ -17,5 +17,6 @@ export const demoSteps: DemoStep[] = [
   appointmentsDemoStep,
   supervisionDemoStep,
   casesDemoStep,
+  supervisionOrdersDemoStep,
   evaluationDemoStep,
 ];

@@ -37,9 +37,7 @@ const NOBODY_READS: Record<string, string> = {
   '/api/evaluation/invitations/{token}/rectification':
     'an invitation token reaches the applicant by SMS only',
   '/api/complaints/public/{token}': 'a complaint token is given to its author only',
-  // The demo holds no uploaded file and no supervision order: files.int.test.ts,
-  // complaints.int.test.ts and orders.int.test.ts create and read them.
-  '/api/supervision/orders/{id}': 'no supervision order in the demo',
+  // The demo holds no uploaded file: files.int.test.ts and complaints.int.test.ts upload and read them.
   '/api/catalog/files/{id}': 'no uploaded file in the demo',
   '/api/public/files/{id}': 'no uploaded file in the demo',
   '/api/complaints/{id}/attachments/{attachmentId}': 'no uploaded file in the demo',

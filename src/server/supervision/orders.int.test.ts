@@ -33,6 +33,11 @@ beforeAll(async () => {
   s = await Stories.open(t);
   sup = s.sup;
   county = s.county;
+  // The demo opens a 督办单 and a 催办 of its own; these stories number and count from none.
+  await t.db.query(`DELETE FROM notification_outbox WHERE dedupe_key LIKE 'order:%'`);
+  await t.db.query('DELETE FROM supervision_order_events');
+  await t.db.query('DELETE FROM supervision_orders');
+  await t.db.query(`DELETE FROM supervision_counters WHERE scope LIKE 'order:%' OR scope LIKE 'reminder:%'`);
   chief = await t.as('chief');
   songjia = await t.as('songjia');
   item = await s.item('食品经营许可（新办）', at('2026-03-02', '09:00'));
