@@ -100,6 +100,11 @@ describe('a user whose system asks for reduced motion', () => {
     });
     await page.getByRole('button', { name: '新建窗口' }).click();
     await page.getByRole('dialog').getByLabel('窗口号').waitFor();
+    // The dialog is readable before its animation ends: wait for the box to settle, then count.
+    await page.waitForFunction(() => {
+      const box = document.querySelector('.ant-modal');
+      return box !== null && !/\bant-zoom/.test(box.className);
+    });
     const zooms = await page.evaluate(() => (window as unknown as { zooms: string[] }).zooms.length);
     await context.close();
     return zooms;
