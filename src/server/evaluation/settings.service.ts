@@ -11,22 +11,24 @@ import type { Actor } from '../http/actor';
  * its county until someone sets its own deadlines.
  */
 export async function loadPolicies(q: Queryable, centerId: string): Promise<CenterPolicies> {
+  const [row] = await q.query<{ epoch: string }>('SELECT epoch FROM evaluation_settings_epoch');
+  const epoch = String(row?.epoch ?? 0);
   const hit = cache.get(centerId);
-  if (hit && hit.until > Date.now()) return hit.policies;
+  if (hit && hit.epoch === epoch) return hit.policies;
   const policies = await readPolicies(q, centerId);
   if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(centerId, { policies, until: Date.now() + CACHE_MS });
+  cache.set(centerId, { policies, epoch });
   return policies;
 }
 
 /**
  * Policies are read on every evaluation (the window evaluators' hot path) and change a few times a
- * year, so each process keeps them for a few seconds; a save clears this process's copy at once and
- * other processes follow within CACHE_MS. (Infrastructure time, not the domain clock.)
+ * year, so each process keeps what it read under the settings epoch of that moment; a save anywhere
+ * bumps the epoch, and every process reads again on its next call. Policies read just as a save
+ * commits may be kept under the old epoch: the new epoch makes the next call read them again.
  */
-const CACHE_MS = 10_000;
 const MAX_CACHED = 5_000;
-const cache = new Map<string, { policies: CenterPolicies; until: number }>();
+const cache = new Map<string, { policies: CenterPolicies; epoch: string }>();
 
 async function readPolicies(q: Queryable, centerId: string): Promise<CenterPolicies> {
   const [row] = await q.query<{ policies: StoredPolicies }>(
@@ -55,8 +57,8 @@ export async function savePolicies(
        updated_by_name = EXCLUDED.updated_by_name`,
     [centerId, JSON.stringify(policies), ctx.now, ctx.actor.displayName],
   );
-  // Centers below inherit these policies: forget every cached copy.
-  cache.clear();
+  // Centers below inherit these policies: every process's cached copies are now out of date.
+  await q.query('UPDATE evaluation_settings_epoch SET epoch = epoch + 1');
   await recordAudit(q, {
     centerId,
     actor: { userId: ctx.actor.userId, displayName: ctx.actor.displayName },
