@@ -57,7 +57,7 @@ export async function supervisionOrdersDemoStep(tx: Queryable, ctx: DemoContext)
       caseId: null,
       cardId: null,
       departmentId: chief.departmentId,
-      content: '本周差评整改尚未回复，请尽快办理。',
+      content: '本部门有办件临近承诺时限，请加快办理，并于期限内回复办理情况。',
       responseWorkdays: 2,
     },
   );
