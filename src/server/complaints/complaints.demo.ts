@@ -1,7 +1,7 @@
 import { DAY_MS } from '../../domain/calendar/civil-time';
 import type { Queryable } from '../db/db';
 import type { DemoContext } from '../demo/demo-context';
-import { demoActor } from '../evaluation/demo-actor';
+import { demoActor } from '../demo/demo-actor';
 import { createComplaint, performComplaintAction } from './complaints.service';
 
 /** A few complaints, a report, a praise letter and a suggestion at the county center, in several states. */

@@ -4,7 +4,7 @@ import { satisfactionLevels, type SatisfactionLevel } from '../../domain/evaluat
 import { complaintsDemo } from '../complaints/complaints.demo';
 import type { Queryable } from '../db/db';
 import type { DemoContext } from '../demo/demo-context';
-import { demoActor } from './demo-actor';
+import { demoActor } from '../demo/demo-actor';
 import { hotlineDemo } from '../hotline/hotline.demo';
 import * as repo from './evaluation.repository';
 import { recordEvaluation } from './evaluation.service';

@@ -1,7 +1,7 @@
 import { DAY_MS, MINUTE_MS } from '../../domain/calendar/civil-time';
 import type { Queryable } from '../db/db';
 import type { DemoContext } from '../demo/demo-context';
-import { demoActor } from '../evaluation/demo-actor';
+import { demoActor } from '../demo/demo-actor';
 import { performHotlineAction, receiveOrder } from './hotline.service';
 
 /** Three 12345 orders at the county center: one replied, one returned and re-dispatched, one waiting. */

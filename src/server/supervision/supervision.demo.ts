@@ -2,7 +2,7 @@ import type { Queryable } from '../db/db';
 import type { DemoContext } from '../demo/demo-context';
 import { defaultRules } from './supervision.defaults';
 import { upsertCenterRule } from './rules.repository';
-import { demoActor } from '../evaluation/demo-actor';
+import { demoActor } from '../demo/demo-actor';
 import { createOrder, respondToOrder } from './orders.service';
 
 /** The demo county gets the default rule set; townships and villages inherit it (see rules.repository.ts). */
