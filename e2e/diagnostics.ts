@@ -11,24 +11,31 @@ interface Trace {
   page: Page;
   n: number;
   label: string;
+  /** Refused API calls and script errors, as they happened (what a story may assert on). */
+  problems: string[];
+  /** Refused API calls with their answers, for the failure report. */
   refused: string[];
   errors: string[];
 }
 
 const open = new Set<Trace>();
+const traces = new WeakMap<Page, Trace>();
 let pageCount = 0;
 
 /** Start recording what `page` is told by the server and the browser console. */
 export function watch(page: Page): void {
   const n = ++pageCount;
-  const trace: Trace = { page, n, label: `page-${n}`, refused: [], errors: [] };
+  const trace: Trace = { page, n, label: `page-${n}`, problems: [], refused: [], errors: [] };
   open.add(trace);
+  traces.set(page, trace);
   page.on('close', () => open.delete(trace));
   page.on('response', (res) => {
     if (res.status() < 400 || !res.url().includes('/api/')) return;
     // The sign-in page asks who is signed in and is told "no one": not a refusal worth reporting.
     if (res.status() === 401 && res.url().endsWith('/api/auth/me')) return;
-    const line = `${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`;
+    const url = new URL(res.url());
+    const line = `${res.status()} ${res.request().method()} ${url.pathname}`;
+    trace.problems.push(`${line}${url.search}`);
     res.text().then(
       (body) => trace.refused.push(`${line} ${body.slice(0, 300)}`),
       () => trace.refused.push(line),
@@ -38,7 +45,15 @@ export function watch(page: Page): void {
     if (msg.type() === 'error' && !msg.text().includes('status of 401'))
       trace.errors.push(msg.text().slice(0, 300));
   });
-  page.on('pageerror', (err) => trace.errors.push(`pageerror: ${err.message.slice(0, 300)}`));
+  page.on('pageerror', (err) => {
+    trace.problems.push(err.message.split('\n')[0]!);
+    trace.errors.push(`pageerror: ${err.message.slice(0, 300)}`);
+  });
+}
+
+/** The API calls refused to a watched page and the script errors it raised, so far. */
+export function problemsOf(page: Page): readonly string[] {
+  return traces.get(page)?.problems ?? [];
 }
 
 /** How many pages have been opened so far: a story reports only the pages it opened itself. */

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../src/server/demo/demo-accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, login, newPage } from './browser';
+import { problemsOf } from './diagnostics';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,18 +40,16 @@ describe('every page in every role’s menu', () => {
     const problems: string[] = [];
     for (const role of ROLES) {
       const page = await newPage(browser);
-      let where = '';
-      page.on('response', (res) => {
-        const url = new URL(res.url());
-        if (!url.pathname.startsWith('/api/') || res.status() < 400) return;
-        if (res.status() === 401 && url.pathname === '/api/auth/me') return;
-        problems.push(
-          `${role} ${where}: ${res.status()} ${res.request().method()} ${url.pathname}${url.search}`,
-        );
-      });
-      page.on('pageerror', (e) => problems.push(`${role} ${where}: ${e.message.split('\n')[0]}`));
+      // What the page was refused or raised since the last look, said where it happened.
+      let looked = 0;
+      const look = (where: string) => {
+        const all = problemsOf(page);
+        problems.push(...all.slice(looked).map((p) => `${role} ${where}: ${p}`));
+        looked = all.length;
+      };
       const quiet = settled(page);
       await login(page, role);
+      look('login');
       const menu = page.getByTestId('main-menu');
       const hrefs = await menu
         .locator('a[href]')
@@ -59,10 +58,10 @@ describe('every page in every role’s menu', () => {
       for (const href of hrefs) {
         if (visited.has(href)) continue;
         visited.add(href);
-        where = href;
         await menu.locator(`a[href="${href}"]`).click();
         await page.waitForURL((u) => u.pathname === href);
         await quiet();
+        look(href);
       }
       await page.context().close();
     }
