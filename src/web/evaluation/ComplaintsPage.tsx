@@ -1,18 +1,15 @@
 import {
   App as AntApp,
-  Button,
   Card,
   Descriptions,
   Drawer,
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Select,
   Space,
   Statistic,
-  Switch,
   Table,
   Tag,
   Typography,
@@ -33,14 +30,14 @@ import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { CenterSelect } from '../components/CenterSelect';
 import { applyApiError } from '../components/forms';
-import { useDepartments, useWindows } from '../components/org-hooks';
+import { useDepartments } from '../components/org-hooks';
 import { defineMessages, useT } from '../i18n/i18n';
 import { words } from '../i18n/words';
+import { ComplaintIntake } from './ComplaintIntake';
 import { ActionDialog, ActionsAndHistory, cnTime, pct, useLabel } from './evaluation-ui';
 
 const m = defineMessages({
   title: { zh: '投诉举报与表扬', en: 'Complaints, reports & praise' },
-  intake: { zh: '登记（电话/意见箱/来信）', en: 'Enter (phone / box / letter)' },
   received: { zh: '受理量', en: 'Received' },
   replyRate: { zh: '办复率', en: 'Reply rate' },
   onTime: { zh: '按时答复率', en: 'On-time reply rate' },
@@ -67,24 +64,7 @@ const m = defineMessages({
   text: { zh: '答复内容', en: 'Reply' },
   saved: { zh: '已保存', en: 'Saved' },
   center: { zh: '服务中心', en: 'Center' },
-  targetWindow: { zh: '被投诉/表扬窗口', en: 'Window' },
-  targetDepartment: { zh: '涉及部门', en: 'Department' },
-  name: { zh: '姓名', en: 'Name' },
-  phone: { zh: '电话', en: 'Phone' },
 });
-
-type Intake = {
-  centerId: string;
-  channel: 'phone' | 'box' | 'window' | 'letter';
-  kind: ComplaintKind;
-  title: string;
-  content: string;
-  targetWindowId?: string;
-  targetDepartmentId?: string;
-  anonymous: boolean;
-  contactName?: string;
-  contactPhone?: string;
-};
 
 /** The complaint desk: intake from the phone desk and the paper box, assignment, replies, 办复率. */
 export default function ComplaintsPage() {
@@ -110,12 +90,8 @@ export default function ComplaintsPage() {
     [openId],
   );
   const departments = useDepartments(centerId);
-  const windows = useWindows(centerId);
   const [acting, setActing] = useState<ComplaintAction | null>(null);
-  const [intake, setIntake] = useState(false);
   const [form] = Form.useForm<Record<string, unknown>>();
-  const [intakeForm] = Form.useForm<Intake>();
-  const anonymous = Form.useWatch('anonymous', intakeForm);
 
   const act = async () => {
     if (!acting || !openId) return;
@@ -129,18 +105,6 @@ export default function ComplaintsPage() {
       stats.reload();
     } catch (e) {
       applyApiError(form, e, (s) => void message.error(s));
-    }
-  };
-  const enter = async () => {
-    const v = await intakeForm.validateFields();
-    try {
-      await api('POST', '/complaints', { body: { ...v, centerId: centerId ?? v.centerId, attachments: [] } });
-      void message.success(t(m.saved));
-      setIntake(false);
-      list.reload();
-      stats.reload();
-    } catch (e) {
-      applyApiError(intakeForm, e, (s) => void message.error(s));
     }
   };
   const k = detail.data;
@@ -169,17 +133,13 @@ export default function ComplaintsPage() {
             onChange={setStatus}
             options={complaintStatuses.map((x) => ({ value: x, label: label(complaintStatusLabels[x]) }))}
           />
-          <Button
-            type="primary"
-            disabled={!centerId}
-            onClick={() => {
-              intakeForm.resetFields();
-              intakeForm.setFieldsValue({ channel: 'phone', kind: 'complaint', anonymous: false });
-              setIntake(true);
+          <ComplaintIntake
+            centerId={centerId}
+            onSaved={() => {
+              list.reload();
+              stats.reload();
             }}
-          >
-            {t(m.intake)}
-          </Button>
+          />
         </Space>
       </Space>
       {stats.data && (
@@ -343,73 +303,6 @@ export default function ComplaintsPage() {
           </Form.Item>
         )}
       </ActionDialog>
-      <Modal
-        open={intake}
-        title={t(m.intake)}
-        onOk={() => void enter()}
-        onCancel={() => setIntake(false)}
-        forceRender
-        width={620}
-      >
-        <Form form={intakeForm} layout="vertical" name="intake">
-          <Space wrap>
-            <Form.Item name="channel" label={t(m.channel)} rules={[{ required: true }]}>
-              <Select
-                style={{ width: 130 }}
-                options={(['phone', 'box', 'window', 'letter'] as const).map((x) => ({
-                  value: x,
-                  label: label(complaintChannelLabels[x]),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="kind" label={t(m.kind)} rules={[{ required: true }]}>
-              <Select
-                style={{ width: 130 }}
-                options={complaintKinds.map((x) => ({ value: x, label: label(complaintKindLabels[x]) }))}
-              />
-            </Form.Item>
-          </Space>
-          <Form.Item name="title" label={t(m.titleCol)} rules={[{ required: true }]}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="content" label={t(m.content)} rules={[{ required: true }]}>
-            <Input.TextArea rows={4} />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="targetWindowId" label={t(m.targetWindow)}>
-              <Select
-                allowClear
-                style={{ width: 220 }}
-                showSearch
-                optionFilterProp="label"
-                options={(windows.data ?? []).map((w) => ({ value: w.id, label: `${w.number} ${w.name}` }))}
-              />
-            </Form.Item>
-            <Form.Item name="targetDepartmentId" label={t(m.targetDepartment)}>
-              <Select
-                allowClear
-                style={{ width: 220 }}
-                showSearch
-                optionFilterProp="label"
-                options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-              />
-            </Form.Item>
-          </Space>
-          <Form.Item name="anonymous" label={t(m.anonymous)} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-          {!anonymous && (
-            <Space wrap>
-              <Form.Item name="contactName" label={t(m.name)}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="contactPhone" label={t(m.phone)}>
-                <Input />
-              </Form.Item>
-            </Space>
-          )}
-        </Form>
-      </Modal>
     </Space>
   );
 }
