@@ -149,3 +149,30 @@ describe('a complaint from the portal', () => {
     await portal.close();
   });
 });
+
+describe('a complaint phoned in', () => {
+  it('is entered by the supervisor at the complaint desk and listed as received', async () => {
+    const sup = await newPage(browser);
+    await login(sup, 'supervisor');
+    await sup.goto(`${baseUrl()}/evaluation/complaints`);
+    await sup.getByRole('button', { name: /登记/ }).click();
+    const dialog = sup.getByRole('dialog');
+    await dialog.locator('#intake_title').fill('电话反映：窗口午间无人值守');
+    await dialog.locator('#intake_content').fill('12 点 10 分到 3 号窗口，窗口无人，等候二十分钟。');
+    await dialog.locator('#intake_targetWindowId').click();
+    await pickOption(sup, /^3 /, '3');
+    await dialog.locator('#intake_contactName').fill('李女士');
+    // Not anonymous and no phone: refused, the phone field says why, the dialog keeps what was typed.
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.getByText('请留下联系方式，或选择匿名').waitFor();
+    await dialog.locator('#intake_contactPhone').fill('13905550123');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = sup.locator('tr', { hasText: '电话反映：窗口午间无人值守' });
+    await row.waitFor();
+    // Entered once: the refused attempt wrote nothing.
+    expect(await row.count()).toBe(1);
+    expect(await row.innerText()).toMatch(/电话/);
+    await sup.context().close();
+  });
+});
